@@ -1,0 +1,58 @@
+# Everyday commands. `make serve` and `make test` set everything up themselves.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+SITE ?= site
+PYTEST_ARGS ?=
+
+.PHONY: setup serve preview site check test test-fast lint bench new-module clean lock
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml requirements.lock scripts/setup-system.sh
+	scripts/setup-system.sh
+	test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+site: setup ## Build the whole site into site/ (the old site stays on any error)
+	$(PY) scripts/build.py --site-dir $(SITE)
+
+serve: site ## Build and serve on http://127.0.0.1:$(PORT)
+	$(PY) scripts/serve.py --port $(PORT) $(SITE)
+
+preview: setup ## Live preview while editing
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
+
+check: setup ## Validate content only (seconds)
+	$(PY) scripts/build.py --check
+
+test: setup ## All tests, browser tests included
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: setup ## Tests without the browser
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+lint: setup
+	$(VENV)/bin/ruff check src scripts tests
+	$(VENV)/bin/ruff format --check src scripts tests
+	$(VENV)/bin/mypy
+
+bench: setup ## Build time and page weight against stock mkdocs-material
+	$(PY) scripts/bench.py
+
+new-module: setup ## Scaffold a module: make new-module ID=mein-modul TITEL="Mein Modul"
+	$(PY) scripts/new_module.py "$(ID)" "$(TITEL)"
+
+lock: ## Re-pin Python dependencies after changing pyproject.toml
+	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip freeze --exclude-editable | grep -v '^coursekit' > requirements.lock
+
+clean:
+	rm -rf $(SITE) .$(SITE).neu-* .$(SITE).alt-* .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

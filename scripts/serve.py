@@ -1,0 +1,18 @@
+#!/usr/bin/env python3
+"""Serve the built site on 127.0.0.1 (make serve)."""
+
+import argparse
+from pathlib import Path
+
+from coursekit.serve import make_server
+
+parser = argparse.ArgumentParser(description="Stellt die gebaute Website lokal bereit.")
+parser.add_argument("site", type=Path, nargs="?", default=Path("site"))
+parser.add_argument("--port", type=int, default=8000)
+args = parser.parse_args()
+server = make_server(args.site, args.port)
+print(f"Kurs läuft auf http://127.0.0.1:{server.server_port}/ (Beenden mit Strg+C)")
+try:
+    server.serve_forever()
+except KeyboardInterrupt:
+    pass

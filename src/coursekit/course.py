@@ -1,0 +1,222 @@
+"""Loading the whole course from its folders and checking it; every problem goes to a Report."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import markers
+from .diagnostics import Report
+from .messages import report_validation_error
+from .model import ModuleMeta
+from .sources import Located, Page, read_text, split_front_matter
+
+
+@dataclass(frozen=True)
+class CourseLayout:
+    """Where the course's parts live; comes from the plugin's typed config."""
+
+    root: Path
+    docs_dir: Path
+    modules_dir: str  # relative to docs_dir
+    exercises_dir: Path
+    config_file: Path | None = None
+
+    @property
+    def quizzes_dir(self) -> Path:
+        return self.exercises_dir / "quizzes"
+
+    @property
+    def notebooks_dir(self) -> Path:
+        return self.exercises_dir / "notebooks"
+
+
+@dataclass
+class Module:
+    meta: ModuleMeta
+    page: Page
+    located: Located
+    src_uri: str  # relative to docs_dir, posix
+    number: int = 0
+
+
+@dataclass
+class Course:
+    layout: CourseLayout
+    modules: list[Module] = field(default_factory=list)
+    pages: dict[str, Page] = field(default_factory=dict)  # every Markdown page by src_uri
+    quizzes: dict[str, Path] = field(default_factory=dict)
+    notebooks: dict[str, Path] = field(default_factory=dict)
+
+    def module_by_uri(self, src_uri: str) -> Module | None:
+        return next((m for m in self.modules if m.src_uri == src_uri), None)
+
+    def module_by_id(self, module_id: str) -> Module | None:
+        return next((m for m in self.modules if m.meta.id == module_id), None)
+
+    @property
+    def total_duration(self) -> int:
+        return sum(m.meta.duration for m in self.modules)
+
+
+def nav_paths(nav: Any) -> list[str]:
+    """All Markdown paths in an mkdocs ``nav`` value, in order."""
+    found: list[str] = []
+    if isinstance(nav, str):
+        if nav.endswith(".md"):
+            found.append(nav)
+    elif isinstance(nav, list):
+        for item in nav:
+            found.extend(nav_paths(item))
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            found.extend(nav_paths(value))
+    return found
+
+
+def _is_module(src_uri: str, modules_dir: str) -> bool:
+    return src_uri.startswith(modules_dir.rstrip("/") + "/") and not src_uri.endswith("/index.md")
+
+
+def load_course(layout: CourseLayout, nav: Any, report: Report) -> Course:
+    course = Course(layout)
+    unordered: list[Module] = []
+    for path in sorted(layout.docs_dir.rglob("*.md")):
+        src_uri = path.relative_to(layout.docs_dir).as_posix()
+        text = read_text(path, report)
+        if text is None:
+            continue
+        page = split_front_matter(text, path, report)
+        course.pages[src_uri] = page
+        if _is_module(src_uri, layout.modules_dir):
+            module = _load_module(page, src_uri, report)
+            if module:
+                unordered.append(module)
+    course.quizzes = _exercise_ids(layout.quizzes_dir, ("*.yml", "*.yaml"))
+    course.notebooks = _exercise_ids(layout.notebooks_dir, ("*.ipynb",))
+    course.modules = _order_modules(unordered, nav, layout, report)
+    _check_references(course, report)
+    _check_markers(course, report)
+    return course
+
+
+def _load_module(page: Page, src_uri: str, report: Report) -> Module | None:
+    path = page.path
+    if page.meta is None:
+        report.error(path, 1, "Dem Modul fehlt der Vorspann (Front Matter).",
+                     "Beginnen Sie die Datei mit „---“, den Modulangaben und wieder „---“ "
+                     "(Vorlage: make new-module).")
+        return None
+    if not isinstance(page.meta.data, dict):
+        report.error(path, page.meta.first_line, "Der Vorspann muss aus Schlüsseln wie „id:“ und „title:“ bestehen.")
+        return None
+    try:
+        meta = ModuleMeta.model_validate(page.meta.data)
+    except ValidationError as exc:
+        report_validation_error(exc, ModuleMeta, page.meta, path, report)
+        return None
+    if not page.body.strip():
+        report.error(path, page.body_line, "Das Modul hat keinen Text.",
+                     "Schreiben Sie den Modultext unter den Vorspann.")
+    for offset, line in enumerate(page.body.splitlines()):
+        if line.startswith("# "):
+            report.error(path, page.body_line + offset,
+                         "Module haben keine eigene Überschrift erster Ebene.",
+                         "Der Titel kommt aus „title“ im Vorspann; beginnen Sie Abschnitte mit „## “.")
+    seen: dict[str, int] = {}
+    for i, objective in enumerate(meta.objectives):
+        line = page.meta.line_of(("objectives", i, "id"))
+        if objective.id in seen:
+            report.error(path, line, f"Die Lernziel-Kennung „{objective.id}“ kommt doppelt vor "
+                         f"(zuerst in Zeile {seen[objective.id]}).", "Geben Sie jedem Lernziel eine eigene Kennung.")
+        seen.setdefault(objective.id, line)
+    return Module(meta, page, page.meta, src_uri)
+
+
+def _exercise_ids(folder: Path, patterns: Iterable[str]) -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    if not folder.is_dir():
+        return found
+    for pattern in patterns:
+        for path in sorted(folder.glob(pattern)):
+            found[path.stem] = path
+    return found
+
+
+def _order_modules(modules: list[Module], nav: Any, layout: CourseLayout, report: Report) -> list[Module]:
+    order = nav_paths(nav)
+    by_uri = {m.src_uri: m for m in modules}
+    ordered = [by_uri[uri] for uri in order if uri in by_uri]
+    for module in modules:
+        if module.src_uri not in order:
+            report.error(module.page.path, 1,
+                         "Das Modul steht nicht in der Navigation, daher ist seine Position im Kurs unbekannt.",
+                         f"Tragen Sie „{module.src_uri}“ unter „nav:“ in mkdocs.yml ein.")
+    for number, module in enumerate(ordered, start=1):
+        module.number = number
+    return ordered
+
+
+def _check_references(course: Course, report: Report) -> None:
+    first: dict[str, Module] = {}
+    all_modules = course.modules
+    for module in all_modules:
+        path, located = module.page.path, module.located
+        other = first.get(module.meta.id)
+        if other is not None:
+            report.error(path, located.line_of(("id",)),
+                         f"Die Modulkennung „{module.meta.id}“ wird schon in {course_rel(course, other.page.path)} verwendet.",
+                         "Jedes Modul braucht eine eigene Kennung.")
+        first.setdefault(module.meta.id, module)
+    position = {m.meta.id: m.number for m in all_modules}
+    for module in all_modules:
+        meta, path, located = module.meta, module.page.path, module.located
+        for i, prereq in enumerate(meta.prerequisites):
+            line = located.line_of(("prerequisites", i))
+            if prereq == meta.id:
+                report.error(path, line, "Ein Modul kann nicht seine eigene Voraussetzung sein.")
+            elif prereq not in position:
+                _unknown(report, path, line, "Modul", prereq, position)
+            elif position[prereq] > module.number:
+                report.warning(path, line, f"Die Voraussetzung „{prereq}“ kommt im Kurs erst nach diesem Modul.",
+                               "Ändern Sie die Reihenfolge unter „nav:“ in mkdocs.yml.")
+        for key, known, kind in (("quizzes", course.quizzes, "Quiz"), ("notebooks", course.notebooks, "Notebook")):
+            for i, ref in enumerate(getattr(meta, key)):
+                if ref not in known:
+                    _unknown(report, path, located.line_of((key, i)), kind, ref, known)
+
+
+def _unknown(report: Report, path: Path, line: int, kind: str, ref: str, known: Iterable[str]) -> None:
+    close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
+    hint = f"Meinten Sie „{close[0]}“?" if close else (
+        "Vorhanden: " + ", ".join(sorted(known)) + "." if known else f"Es gibt noch kein {kind}.")
+    report.error(path, line, f"{kind} „{ref}“ gibt es nicht.", hint)
+
+
+def _check_markers(course: Course, report: Report) -> None:
+    for page in course.pages.values():
+        for marker in markers.scan(page.body):
+            line = page.body_line + marker.index
+            spec = markers.SPECS.get(marker.name)
+            if spec is None:
+                close = difflib.get_close_matches(marker.name, list(markers.SPECS), n=1, cutoff=0.5)
+                hint = f"Meinten Sie „::: {close[0]}“?" if close else (
+                    "Bekannt sind: " + ", ".join(f"::: {n}" for n in markers.SPECS) + ".")
+                report.error(page.path, line, f"Unbekannte Markierung „::: {marker.name}“.", hint)
+            elif len(marker.args) != len(spec.args):
+                usage = " ".join(["::: " + spec.name, *(f"<{a}>" for a in spec.args)])
+                report.error(page.path, line, f"Die Markierung „::: {marker.name}“ erwartet "
+                             f"{len(spec.args)} Angabe(n), gefunden: {len(marker.args)}.", f"Schreiben Sie: {usage}")
+
+
+def course_rel(course: Course, path: Path) -> str:
+    try:
+        return path.relative_to(course.layout.root).as_posix()
+    except ValueError:
+        return path.as_posix()
+

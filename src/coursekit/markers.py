@@ -1,0 +1,67 @@
+"""Course markers in Markdown: a line of its own such as ``::: modulliste``.
+
+Markers inside fenced code blocks are left alone, so the editors' page can show examples.
+Every marker name is documented on docs/redaktion.md; an unknown one is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+MARKER_RE = re.compile(r"^:::[ \t]*(?P<name>[^\s]+)(?P<args>.*)$")
+FENCE_RE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class MarkerSpec:
+    name: str
+    args: tuple[str, ...]  # names of required arguments
+    summary: str
+
+
+SPECS: dict[str, MarkerSpec] = {
+    spec.name: spec
+    for spec in (
+        MarkerSpec("modulliste", (), "Liste aller Module in Kursreihenfolge mit Kurzbeschreibung und Dauer."),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Marker:
+    name: str
+    args: tuple[str, ...]
+    index: int  # 0-based line index within the body
+
+
+def _marker_lines(lines: list[str]) -> Iterator[tuple[int, re.Match[str]]]:
+    fence: str | None = None
+    for i, line in enumerate(lines):
+        fence_match = FENCE_RE.match(line)
+        if fence_match:
+            mark = fence_match.group("fence")
+            if fence is None:
+                fence = mark
+            elif mark[0] == fence[0] and len(mark) >= len(fence):
+                fence = None
+            continue
+        if fence is None:
+            match = MARKER_RE.match(line)
+            if match:
+                yield i, match
+
+
+def scan(body: str) -> list[Marker]:
+    return [
+        Marker(m.group("name"), tuple(m.group("args").split()), i)
+        for i, m in _marker_lines(body.splitlines())
+    ]
+
+
+def replace(body: str, render: Callable[[Marker], str]) -> str:
+    lines = body.splitlines()
+    for i, match in list(_marker_lines(lines)):
+        lines[i] = render(Marker(match.group("name"), tuple(match.group("args").split()), i))
+    return "\n".join(lines) + "\n"

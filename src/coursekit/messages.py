@@ -1,0 +1,111 @@
+"""German messages for pydantic validation errors, with a hint how to fix each."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from .diagnostics import Report
+from .sources import Located, Loc
+
+
+def field_label(loc: Loc) -> str:
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"[{item + 1}]")
+        else:
+            parts.append(("." if parts else "") + item)
+    return "".join(parts) or "Vorspann"
+
+
+def _allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:
+    """Keys allowed in the mapping that contains ``loc`` (walks nested models)."""
+    current: Any = model
+    for item in loc[:-1]:
+        if isinstance(item, int):
+            continue
+        field = current.model_fields.get(item) if hasattr(current, "model_fields") else None
+        if field is None:
+            return []
+        annotation = field.annotation
+        args = getattr(annotation, "__args__", ())
+        current = args[0] if args else annotation
+    return list(getattr(current, "model_fields", {}))
+
+
+def german(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
+    """Return (message, hint) for one pydantic error."""
+    loc = tuple(error["loc"])
+    name = field_label(loc)
+    kind = error["type"]
+    ctx = error.get("ctx", {}) or {}
+    value = error.get("input")
+    if kind == "missing":
+        return f"Pflichtfeld „{name}“ fehlt.", f"Ergänzen Sie eine Zeile „{loc[-1]}: …“."
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = _allowed_keys(model, loc)
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f"Meinten Sie „{close[0]}“?" if close else "Erlaubt sind: " + ", ".join(allowed) + "."
+        return f"Unbekannter Schlüssel „{key}“.", hint
+    if kind in {"string_type", "str_type"}:
+        return (f"„{name}“ muss ein Text sein, gefunden: {value!r}.",
+                "Setzen Sie den Text in Anführungszeichen.")
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return (f"„{name}“ muss eine ganze Zahl sein, gefunden: {value!r}.",
+                "Schreiben Sie die Zahl ohne Anführungszeichen und ohne Einheit, z. B. 90.")
+    if kind == "list_type":
+        return (f"„{name}“ muss eine Liste sein.",
+                "Schreiben Sie jeden Eintrag in eine eigene Zeile, die mit „- “ beginnt.")
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return (f"„{name}“ muss ein Abschnitt mit Schlüsseln sein (z. B. „id:“ und „text:“).",
+                "Prüfen Sie die Einrückung.")
+    if kind == "too_short":
+        if ctx.get("min_length") == 1:
+            return f"„{name}“ darf nicht leer sein.", "Tragen Sie mindestens einen Eintrag ein."
+        return (f"„{name}“ braucht mindestens {ctx.get('min_length')} Einträge.", "")
+    if kind == "too_long":
+        return f"„{name}“ hat zu viele Einträge (höchstens {ctx.get('max_length')}).", ""
+    if kind == "string_too_short":
+        return f"„{name}“ darf nicht leer sein.", "Tragen Sie einen Text ein."
+    if kind == "string_too_long":
+        return f"„{name}“ ist zu lang (höchstens {ctx.get('max_length')} Zeichen).", ""
+    if kind == "string_pattern_mismatch":
+        return (f"„{value}“ ist keine gültige Kennung in „{name}“.",
+                "Erlaubt sind Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, z. B. „social-learning“.")
+    if kind in {"greater_than_equal", "greater_than"}:
+        return f"„{name}“ muss mindestens {ctx.get('ge', ctx.get('gt'))} sein, gefunden: {value!r}.", ""
+    if kind in {"less_than_equal", "less_than"}:
+        return f"„{name}“ darf höchstens {ctx.get('le', ctx.get('lt'))} sein, gefunden: {value!r}.", ""
+    if kind in {"literal_error", "enum"}:
+        return (f"„{value}“ ist in „{name}“ nicht erlaubt.",
+                f"Erlaubt sind: {ctx.get('expected', '')}.")
+    if kind in {"bool_type", "bool_parsing"}:
+        return f"„{name}“ muss true oder false sein, gefunden: {value!r}.", ""
+    # Our own validators raise PydanticCustomError with a German message already.
+    return f"„{name}“: {error['msg']}", ""
+
+
+def report_validation_error(
+    exc: ValidationError, model: type[BaseModel], located: Located, path: Any, report: Report,
+    loc_prefix: Loc = (),
+) -> None:
+    for error in _dedupe(exc.errors(include_url=False)):
+        message, hint = german(error, model)
+        report.error(path, located.line_of((*loc_prefix, *error["loc"])), message, hint)
+
+
+def _dedupe(errors: Iterable[ErrorDetails]) -> list[ErrorDetails]:
+    seen: set[tuple[Any, ...]] = set()
+    unique = []
+    for error in errors:
+        key = (tuple(error["loc"]), error["type"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(error)
+    return unique

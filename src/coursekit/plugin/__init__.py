@@ -1,0 +1,1 @@
+"""The mkdocs integration of the course (entry point ``course``)."""

@@ -1,0 +1,13 @@
+"""Typed configuration of the ``course`` plugin in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class CourseConfig(base.Config):
+    # Folder below docs_dir whose pages are modules; their order comes from mkdocs.yml's nav.
+    modules_dir = c.Type(str, default="module")
+    # Folder with quizzes, notebooks and data sets, relative to mkdocs.yml.
+    exercises_dir = c.Type(str, default="exercises")

@@ -1,0 +1,92 @@
+"""mkdocs plugin: validates the course, renders module pages and markers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from .. import markers
+from ..course import Course, CourseLayout, load_course
+from ..diagnostics import Report
+from . import render
+from .config import CourseConfig
+
+
+# mkdocs-material's bundle falls back to unpkg.com for a ResizeObserver polyfill (browsers
+# without it) and for mermaid diagrams. Both would be requests to another host, so the built
+# bundle gets an empty data: script instead; the diagrams then show as code.
+THEME_CDN_RE = re.compile(r"https://unpkg\.com/[^\"'`\s)]+")
+
+
+def neutralise_theme_cdn(site_dir: Path) -> int:
+    count = 0
+    for bundle in (site_dir / "assets" / "javascripts").glob("bundle.*.js"):
+        text, n = THEME_CDN_RE.subn("data:text/javascript,", bundle.read_text(encoding="utf-8"))
+        if n:
+            bundle.write_text(text, encoding="utf-8")
+            count += n
+    return count
+
+
+def layout_from(config: MkDocsConfig, plugin_config: CourseConfig) -> CourseLayout:
+    config_file = Path(config.config_file_path)
+    root = config_file.parent
+    return CourseLayout(
+        root=root,
+        docs_dir=Path(config.docs_dir),
+        modules_dir=plugin_config.modules_dir,
+        exercises_dir=root / plugin_config.exercises_dir,
+        config_file=config_file,
+    )
+
+
+def check(config: MkDocsConfig, plugin_config: CourseConfig) -> tuple[Course, Report]:
+    layout = layout_from(config, plugin_config)
+    report = Report(layout.root)
+    course = load_course(layout, config.nav, report)
+    return course, report
+
+
+class CoursePlugin(BasePlugin[CourseConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.course: Course | None = None
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        # Validate on every (re)build so `mkdocs serve` shows editors their mistakes.
+        course, report = check(config, self.config)
+        if report.errors:
+            raise PluginError("Der Kurs enthält Fehler:\n" + report.render())
+        self.course = course
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        course = self.course
+        assert course is not None
+        uri = page.file.src_uri
+        markdown = markers.replace(markdown, lambda m: render.render_marker(course, uri, m))
+        module = course.module_by_uri(uri)
+        if module is None:
+            return markdown
+        page.meta["title"] = module.meta.title
+        page.meta["description"] = module.meta.summary
+        if module.meta.hide:
+            page.meta["hide"] = list(module.meta.hide)
+        return render.module_header(course, module) + markdown + render.module_footer(module)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        neutralise_theme_cdn(Path(config.site_dir))
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+        exercises = layout_from(config, self.config).exercises_dir
+        if exercises.is_dir():
+            server.watch(str(exercises))
+        return server

@@ -1,0 +1,115 @@
+"""Reading editor files: strict UTF-8, front matter, and YAML that remembers line numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Report
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class Located:
+    """A YAML document as plain Python data plus the line of every key and item."""
+
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line_of(self, loc: Loc) -> int:
+        """Line of the deepest known node on the way to ``loc``."""
+        for end in range(len(loc), 0, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return self.first_line
+
+
+def read_text(path: Path, report: Report) -> str | None:
+    """Read a file as UTF-8; report the line of the first bad byte instead of crashing."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        report.error(
+            path,
+            line,
+            f"Die Datei ist nicht UTF-8-kodiert (unlesbares Byte 0x{raw[exc.start]:02X}).",
+            "Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“.",
+        )
+        return None
+
+
+def _to_python(node: yaml.Node, loader: yaml.SafeLoader, loc: Loc, located: Located,
+               path: Path, report: Report, offset: int) -> Any:
+    located.lines[loc] = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            key_line = key_node.start_mark.line + 1 + offset
+            if key in result:
+                report.error(path, key_line, f"Der Schlüssel „{key}“ kommt doppelt vor.",
+                             "Löschen Sie eine der beiden Zeilen.")
+            child = (*loc, key)
+            result[key] = _to_python(value_node, loader, child, located, path, report, offset)
+            located.lines[child] = key_line
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _to_python(item, loader, (*loc, i), located, path, report, offset)
+            for i, item in enumerate(node.value)
+        ]
+    return loader.construct_object(node, deep=True)
+
+
+def parse_yaml(text: str, path: Path, report: Report, offset: int = 0) -> Located | None:
+    """Parse one YAML document; ``offset`` is the number of lines before ``text`` in the file."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Located(None, first_line=offset + 1)
+        located = Located(None, first_line=node.start_mark.line + 1 + offset)
+        located.data = _to_python(node, loader, (), located, path, report, offset)
+        return located
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + offset
+        problem = exc.problem or exc.context or "unbekannter Fehler"
+        report.error(path, line, f"Ungültiges YAML: {problem}.",
+                     "Prüfen Sie Einrückung (nur Leerzeichen), Doppelpunkte und Anführungszeichen.")
+        return None
+    except yaml.YAMLError as exc:
+        report.error(path, offset + 1, f"Ungültiges YAML: {exc}.")
+        return None
+    finally:
+        loader.dispose()
+
+
+@dataclass
+class Page:
+    """A Markdown file split into front matter and body."""
+
+    path: Path
+    meta: Located | None
+    body: str
+    body_line: int  # line number where the body starts
+
+
+def split_front_matter(text: str, path: Path, report: Report) -> Page:
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        return Page(path, None, text, 1)
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            meta = parse_yaml("".join(lines[1:i]), path, report, offset=1)
+            return Page(path, meta, "".join(lines[i + 1:]), i + 2)
+    report.error(path, 1, "Der Vorspann (Front Matter) wird nicht geschlossen.",
+                 "Schließen Sie ihn mit einer Zeile, die nur „---“ enthält.")
+    return Page(path, None, "", len(lines) + 1)
