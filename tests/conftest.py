@@ -1,0 +1,119 @@
+"""Shared fixtures: tiny course trees, the real site built once, a server and a browser."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from coursekit.build import build_site, load
+from coursekit.diagnostics import Report
+from coursekit.plugin.plugin import check
+from coursekit.serve import make_server
+
+ROOT = Path(__file__).resolve().parent.parent
+SITES = Path(__file__).resolve().parent / "sites"
+
+MINIMAL_MKDOCS = """\
+site_name: Test
+theme:
+  name: material
+  language: de
+  font: false
+plugins:
+  - course
+nav:
+{nav}
+markdown_extensions: [admonition, attr_list, md_in_html, abbr]
+"""
+
+VALID_MODULE = """\
+---
+id: {id}
+title: "Titel {id}"
+summary: "Kurz."
+duration: 30
+objectives:
+  - id: ziel-a
+    text: "Sie können A erklären."
+key_points:
+  - "Punkt eins."
+digcompedu: ["1.2"]
+---
+
+## Abschnitt
+
+Text.
+"""
+
+
+def valid_module(module_id: str = "alpha") -> str:
+    return VALID_MODULE.format(id=module_id)
+
+
+MakeCourse = Callable[..., Path]
+
+
+@pytest.fixture
+def make_course(tmp_path: Path) -> MakeCourse:
+    """Write a tiny course: {relative path: text or bytes}; modules go into the nav in order."""
+
+    def make(files: dict[str, str | bytes], nav: list[str] | None = None) -> Path:
+        for rel, content in files.items():
+            path = tmp_path / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(textwrap.dedent(content) if content.startswith("\n") else content, "utf-8")
+        if not (tmp_path / "docs" / "index.md").exists():
+            (tmp_path / "docs" / "index.md").write_text("# Start\n", "utf-8")
+        pages = nav if nav is not None else sorted(
+            rel.removeprefix("docs/") for rel in files if rel.startswith("docs/module/")
+        )
+        nav_yaml = "\n".join(f"  - {p}" for p in ["index.md", *pages])
+        (tmp_path / "mkdocs.yml").write_text(MINIMAL_MKDOCS.format(nav=nav_yaml), "utf-8")
+        return tmp_path / "mkdocs.yml"
+
+    return make
+
+
+def run_check(config_file: Path) -> Report:
+    config = load(config_file)
+    plugin = config.plugins["course"]
+    _, report = check(config, plugin.config)  # type: ignore[arg-type]
+    return report
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real course, built once per test session with the real build."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    build_site(ROOT / "mkdocs.yml", site, out=lambda _: None)
+    return site
+
+
+@pytest.fixture
+def fixture_site(tmp_path: Path) -> Callable[[str], Path]:
+    """Copy a fixture site from tests/sites/<name> so a test may change it freely."""
+
+    def copy(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copytree(SITES / name, target)
+        return target
+
+    return copy
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    server = make_server(built_site, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
