@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import markers
+from . import pagechecks
 from .diagnostics import Report
 from .messages import report_validation_error
 from .model import ModuleMeta
@@ -101,13 +101,17 @@ def load_course(layout: CourseLayout, nav: Any, report: Report) -> Course:
     course.notebooks = _exercise_ids(layout.notebooks_dir, ("*.ipynb",))
     course.modules = _order_modules(unordered, nav, layout, report)
     _check_references(course, report)
-    _check_markers(course, report)
+    pagechecks.check_markers(course.pages, report)
+    titles = {m.src_uri: m.meta.title for m in course.modules}
+    pagechecks.check_links(course.pages, layout.docs_dir, titles, report)
     return course
 
 
 def _load_module(page: Page, src_uri: str, report: Report) -> Module | None:
     path = page.path
     if page.meta is None:
+        if page.has_front_matter:
+            return None  # unreadable front matter has been reported already
         report.error(path, 1, "Dem Modul fehlt der Vorspann (Front Matter).",
                      "Beginnen Sie die Datei mit „---“, den Modulangaben und wieder „---“ "
                      "(Vorlage: make new-module).")
@@ -196,22 +200,6 @@ def _unknown(report: Report, path: Path, line: int, kind: str, ref: str, known: 
     hint = f"Meinten Sie „{close[0]}“?" if close else (
         "Vorhanden: " + ", ".join(sorted(known)) + "." if known else f"Es gibt noch kein {kind}.")
     report.error(path, line, f"{kind} „{ref}“ gibt es nicht.", hint)
-
-
-def _check_markers(course: Course, report: Report) -> None:
-    for page in course.pages.values():
-        for marker in markers.scan(page.body):
-            line = page.body_line + marker.index
-            spec = markers.SPECS.get(marker.name)
-            if spec is None:
-                close = difflib.get_close_matches(marker.name, list(markers.SPECS), n=1, cutoff=0.5)
-                hint = f"Meinten Sie „::: {close[0]}“?" if close else (
-                    "Bekannt sind: " + ", ".join(f"::: {n}" for n in markers.SPECS) + ".")
-                report.error(page.path, line, f"Unbekannte Markierung „::: {marker.name}“.", hint)
-            elif len(marker.args) != len(spec.args):
-                usage = " ".join(["::: " + spec.name, *(f"<{a}>" for a in spec.args)])
-                report.error(page.path, line, f"Die Markierung „::: {marker.name}“ erwartet "
-                             f"{len(spec.args)} Angabe(n), gefunden: {len(marker.args)}.", f"Schreiben Sie: {usage}")
 
 
 def course_rel(course: Course, path: Path) -> str:

@@ -36,7 +36,8 @@ class Marker:
     index: int  # 0-based line index within the body
 
 
-def _marker_lines(lines: list[str]) -> Iterator[tuple[int, re.Match[str]]]:
+def _classify(lines: list[str]) -> Iterator[tuple[int, str, bool]]:
+    """(index, line, inside_fence) for every line; fence delimiters count as inside."""
     fence: str | None = None
     for i, line in enumerate(lines):
         fence_match = FENCE_RE.match(line)
@@ -46,11 +47,21 @@ def _marker_lines(lines: list[str]) -> Iterator[tuple[int, re.Match[str]]]:
                 fence = mark
             elif mark[0] == fence[0] and len(mark) >= len(fence):
                 fence = None
+            yield i, line, True
             continue
-        if fence is None:
-            match = MARKER_RE.match(line)
-            if match:
-                yield i, match
+        yield i, line, fence is not None
+
+
+def _marker_lines(lines: list[str]) -> Iterator[tuple[int, re.Match[str]]]:
+    for i, line, fenced in _classify(lines):
+        match = None if fenced else MARKER_RE.match(line)
+        if match:
+            yield i, match
+
+
+def fenced_lines(body: str) -> set[int]:
+    """Indexes of the lines that belong to fenced code blocks."""
+    return {i for i, _, fenced in _classify(body.splitlines()) if fenced}
 
 
 def scan(body: str) -> list[Marker]:

@@ -68,6 +68,45 @@ def _to_python(node: yaml.Node, loader: yaml.SafeLoader, loc: Loc, located: Loca
     return loader.construct_object(node, deep=True)
 
 
+# Frequent PyYAML problems in words an editor understands: (fragment, message, hint).
+_YAML_PROBLEMS = (
+    ("while scanning a quoted scalar", "Anführungszeichen werden nicht geschlossen.",
+     "Setzen Sie am Ende des Textes das schließende Anführungszeichen."),
+    ("mapping values are not allowed", "Doppelpunkt an unerwarteter Stelle.",
+     "Setzen Sie Texte, die „: “ enthalten, in Anführungszeichen."),
+    ("'\\t'", "Tabulator gefunden.", "YAML erlaubt zum Einrücken nur Leerzeichen."),
+    ("expected <block end>", "Die Einrückung passt nicht zu den Zeilen davor.",
+     "Rücken Sie gleichrangige Einträge gleich weit ein (nur Leerzeichen)."),
+    ("flow sequence", "Eine Liste in eckigen Klammern wird nicht geschlossen.",
+     "Schließen Sie die Liste mit „]“ und trennen Sie Einträge mit Kommas."),
+    ("flow mapping", "Geschweifte Klammer wird nicht geschlossen.", "Schließen Sie sie mit „}“."),
+    ("found undefined alias", "Unbekannter Verweis mit „*“.", "Setzen Sie Texte, die mit „*“ beginnen, "
+     "in Anführungszeichen."),
+    ("found character '@'", "„@“ oder „`“ am Textanfang.", "Setzen Sie den Text in Anführungszeichen."),
+    ("but found another document", "Mehr als ein YAML-Dokument in der Datei.",
+     "Entfernen Sie die zusätzliche Zeile „---“."),
+)
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> tuple[str, str]:
+    text = f"{exc.context or ''} {exc.problem or ''}"
+    for fragment, message, hint in _YAML_PROBLEMS:
+        if fragment in text:
+            return message, hint
+    return (f"Syntaxfehler ({(exc.problem or exc.context or '').strip()}).",
+            "Prüfen Sie Einrückung (nur Leerzeichen), Doppelpunkte und Anführungszeichen.")
+
+
+def _unclosed_quote_line(text: str, upto: int) -> int | None:
+    """First line (1-based, <= upto) with an odd number of double quotes, if any."""
+    for number, line in enumerate(text.splitlines()[:upto], start=1):
+        if line.lstrip().startswith("#"):
+            continue
+        if (line.count('"') - line.count('\\"')) % 2:
+            return number
+    return None
+
+
 def parse_yaml(text: str, path: Path, report: Report, offset: int = 0) -> Located | None:
     """Parse one YAML document; ``offset`` is the number of lines before ``text`` in the file."""
     loader = yaml.SafeLoader(text)
@@ -81,9 +120,13 @@ def parse_yaml(text: str, path: Path, report: Report, offset: int = 0) -> Locate
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + offset
-        problem = exc.problem or exc.context or "unbekannter Fehler"
-        report.error(path, line, f"Ungültiges YAML: {problem}.",
-                     "Prüfen Sie Einrückung (nur Leerzeichen), Doppelpunkte und Anführungszeichen.")
+        message, hint = _yaml_problem(exc)
+        # An unclosed quote swallows the following lines, so PyYAML complains far below it.
+        unclosed = _unclosed_quote_line(text, line - offset)
+        if unclosed is not None:
+            line = unclosed + offset
+            message, hint = _YAML_PROBLEMS[0][1:]
+        report.error(path, line, f"Ungültiges YAML: {message}", hint)
         return None
     except yaml.YAMLError as exc:
         report.error(path, offset + 1, f"Ungültiges YAML: {exc}.")
@@ -97,9 +140,10 @@ class Page:
     """A Markdown file split into front matter and body."""
 
     path: Path
-    meta: Located | None
+    meta: Located | None  # None when absent or unreadable
     body: str
     body_line: int  # line number where the body starts
+    has_front_matter: bool = False
 
 
 def split_front_matter(text: str, path: Path, report: Report) -> Page:
@@ -109,7 +153,7 @@ def split_front_matter(text: str, path: Path, report: Report) -> Page:
     for i in range(1, len(lines)):
         if lines[i].rstrip() in ("---", "..."):
             meta = parse_yaml("".join(lines[1:i]), path, report, offset=1)
-            return Page(path, meta, "".join(lines[i + 1:]), i + 2)
+            return Page(path, meta, "".join(lines[i + 1 :]), i + 2, has_front_matter=True)
     report.error(path, 1, "Der Vorspann (Front Matter) wird nicht geschlossen.",
                  "Schließen Sie ihn mit einer Zeile, die nur „---“ enthält.")
-    return Page(path, None, "", len(lines) + 1)
+    return Page(path, None, "", len(lines) + 1, has_front_matter=True)
