@@ -1,0 +1,106 @@
+"""The build over fixture sites: it renders modules, fails clearly and never breaks the old site."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from coursekit.build import BuildFailed, build_site
+from coursekit.postbuild import check_site
+
+Copy = Callable[[str], Path]
+
+
+def build(project: Path) -> tuple[Path, list[str]]:
+    lines: list[str] = []
+    site = project / "site"
+    build_site(project / "mkdocs.yml", site, out=lines.append)
+    return site, lines
+
+
+def text_of(html: Path) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.read_text("utf-8")))
+
+
+def test_minimal_site_renders_module_header_and_footer(fixture_site: Copy) -> None:
+    site, lines = build(fixture_site("minimal"))
+    page = text_of(site / "module" / "zweites" / "index.html")
+    assert "Modul 2 von 2" in page
+    assert "Dauer: ca. 1 Std. 15 Min." in page
+    assert "Voraussetzungen: Erstes Modul" in page
+    assert "Lernziele Sie können es anwenden." in page
+    assert "Das Wichtigste in Kürze Merksatz zwei." in page
+    html = (site / "module" / "zweites" / "index.html").read_text("utf-8")
+    assert html.count("<h1") == 1
+    assert 'title="Verantwortungsvoller Umgang mit digitalen Medien">6.4</abbr>' in html
+
+
+def test_module_list_marker_lists_modules_in_nav_order_with_total(fixture_site: Copy) -> None:
+    site, _ = build(fixture_site("minimal"))
+    page = text_of(site / "module" / "index.html")
+    assert "2 Module, zusammen ca. 2 Std." in page
+    assert page.index("Modul 1: Erstes Modul") < page.index("Modul 2: Zweites Modul")
+    assert "::: modulliste" not in page
+
+
+def test_build_prints_each_step_with_its_duration(fixture_site: Copy) -> None:
+    _, lines = build(fixture_site("minimal"))
+    done = [line for line in lines if line.startswith("✓")]
+    assert [re.sub(r" \(\d+\.\d s\)$", "", line) for line in done] == [
+        "✓ Inhalte prüfen",
+        "✓ JupyterLite bauen",
+        "✓ mkdocs build --strict",
+        "✓ Fertige Website prüfen",
+        "✓ Website nach site/ übernehmen",
+    ]
+
+
+def test_broken_site_fails_with_its_error_and_keeps_the_previous_site(fixture_site: Copy) -> None:
+    project = fixture_site("broken")
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("vorherige Fassung", "utf-8")
+    lines: list[str] = []
+    with pytest.raises(BuildFailed, match="bisherige Website bleibt unverändert"):
+        build_site(project / "mkdocs.yml", site, out=lines.append)
+    printed = "\n".join(lines).splitlines()
+    assert "docs/module/erstes.md:12: Quiz „erstes-quiz“ gibt es nicht. Es gibt noch kein Quiz." in printed
+    assert (site / "index.html").read_text("utf-8") == "vorherige Fassung"
+    assert sorted(p.name for p in project.iterdir()) == ["docs", "mkdocs.yml", "site"]  # no staging left
+
+
+def test_mkdocs_strict_warning_fails_the_build_and_keeps_the_site(fixture_site: Copy) -> None:
+    project = fixture_site("minimal")
+    site, _ = build(project)
+    before = (site / "index.html").read_text("utf-8")
+    # A reference-style link is left to mkdocs' own link validation, which --strict turns into an error.
+    module = project / "docs" / "module" / "erstes.md"
+    module.write_text(module.read_text("utf-8") + "\nSiehe [Quelle][q].\n\n[q]: fehlt.md\n", "utf-8")
+    with pytest.raises(BuildFailed, match="fehlt.md"):
+        build(project)
+    assert (site / "index.html").read_text("utf-8") == before
+
+
+def test_check_command_reports_all_errors_in_german_and_exits_1(fixture_site: Copy) -> None:
+    project = fixture_site("broken")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--check"],
+                            cwd=project, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "docs/module/erstes.md:12: Quiz „erstes-quiz“ gibt es nicht. Es gibt noch kein Quiz.",
+        "1 Fehler, 0 Warnungen.",
+    ]
+
+
+@pytest.mark.slow
+def test_real_course_builds_strict_and_passes_post_build_checks(built_site: Path) -> None:
+    assert (built_site / "index.html").is_file()
+    assert (built_site / "module" / "social-learning" / "index.html").is_file()
+    assert (built_site / "search" / "search_index.json").is_file()
+    assert check_site(built_site) == []

@@ -1,0 +1,64 @@
+"""The post-build scan finds every way a built page could load something from another host."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coursekit.postbuild import check_site
+
+PAGE = """<!doctype html>
+<html><head>
+<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">
+<link rel="canonical" href="https://example.org/kurs/">
+<script src="//cdn.jsdelivr.net/npm/x.js"></script>
+</head><body>
+<a href="https://doi.org/10.1000/xyz">Literatur (ein Link, kein Laden)</a>
+<img src="https://example.com/bild.png" alt="">
+<img srcset="lokal.png 1x, https://example.com/gross.png 2x" alt="">
+<div style="background: url('https://example.com/bg.png')"></div>
+<a href="fehlt/">kaputt</a> <a href="#oben">Anker fehlt</a> <a href="andere.html#da">ok</a>
+</body></html>
+"""
+
+
+def write(site: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text, "utf-8")
+    return site
+
+
+def test_every_foreign_load_and_broken_link_is_found(tmp_path: Path) -> None:
+    site = write(tmp_path, {
+        "index.html": PAGE,
+        "andere.html": '<h2 id="da">Da</h2>',
+        "style.css": "@import 'https://fonts.googleapis.com/x.css';\n"
+                     "@font-face { src: url(https://fonts.gstatic.com/r.woff2) }\n.a { background: url(lokal.png) }",
+        "app.js": 'const a = "https://github.com/squidfunk";\nimport("https://esm.sh/lib.js");\n'
+                  'fetch(`https://api.example.com/track`);',
+        "lokal.png": "",
+    })
+    found = [f.format() for f in check_site(site)]
+    assert found == [
+        "app.js:2: JavaScript lädt von fremdem Host: https://esm.sh/lib.js",
+        "app.js:3: JavaScript lädt von fremdem Host: https://api.example.com/track",
+        "index.html:3: Seite lädt von fremdem Host: https://fonts.googleapis.com/css?family=Roboto",
+        "index.html:5: Seite lädt von fremdem Host: //cdn.jsdelivr.net/npm/x.js",
+        "index.html:8: Seite lädt von fremdem Host: https://example.com/bild.png",
+        "index.html:9: Seite lädt von fremdem Host: https://example.com/gross.png",
+        "index.html:10: CSS lädt von fremdem Host: https://example.com/bg.png",
+        "index.html:11: Link auf nicht vorhandene Datei: fehlt/",
+        "index.html:11: Link auf nicht vorhandenen Anker: #oben",
+        "style.css:1: CSS lädt von fremdem Host: https://fonts.googleapis.com/x.css",
+        "style.css:2: CSS lädt von fremdem Host: https://fonts.gstatic.com/r.woff2",
+    ]
+
+
+def test_clean_site_passes(tmp_path: Path) -> None:
+    site = write(tmp_path, {
+        "index.html": '<link rel="stylesheet" href="s.css"><a href="https://example.org">Quelle</a>'
+                      '<a href="unter/#x">Unterseite</a><img src="data:image/png;base64,AAAA" alt="">',
+        "unter/index.html": '<p id="x">x</p>',
+        "s.css": "body { background: url(data:image/svg+xml;utf8,<svg/>) }",
+    })
+    assert check_site(site) == []
