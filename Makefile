@@ -6,7 +6,7 @@ PORT ?= 8000
 SITE ?= site
 PYTEST_ARGS ?=
 
-.PHONY: setup serve preview site check test test-fast lint bench new-module clean lock
+.PHONY: setup serve preview site check test test-fast lint bench new-module clean lock schema
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -56,3 +56,6 @@ lock: ## Re-pin Python dependencies after changing pyproject.toml
 clean:
 	rm -rf $(SITE) .$(SITE).neu-* .$(SITE).alt-* .pytest_cache .mypy_cache .ruff_cache test-artifacts
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
+
+schema: setup ## Regenerate the editors' JSON schemas in schema/ from the content model
+	$(PY) -m coursekit.schema schema

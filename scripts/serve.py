@@ -2,6 +2,7 @@
 """Serve the built site on 127.0.0.1 (make serve)."""
 
 import argparse
+import contextlib
 from pathlib import Path
 
 from coursekit.serve import make_server
@@ -12,7 +13,5 @@ parser.add_argument("--port", type=int, default=8000)
 args = parser.parse_args()
 server = make_server(args.site, args.port)
 print(f"Kurs läuft auf http://127.0.0.1:{server.server_port}/ (Beenden mit Strg+C)")
-try:
+with contextlib.suppress(KeyboardInterrupt):
     server.serve_forever()
-except KeyboardInterrupt:
-    pass

@@ -10,52 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.build import build_site, load
-from coursekit.diagnostics import Report
-from coursekit.plugin.plugin import check
+from coursekit.build import build_site
 from coursekit.serve import make_server
-
-ROOT = Path(__file__).resolve().parent.parent
-SITES = Path(__file__).resolve().parent / "sites"
-
-MINIMAL_MKDOCS = """\
-site_name: Test
-theme:
-  name: material
-  language: de
-  font: false
-plugins:
-  - course
-nav:
-{nav}
-markdown_extensions: [admonition, attr_list, md_in_html, abbr]
-"""
-
-VALID_MODULE = """\
----
-id: {id}
-title: "Titel {id}"
-summary: "Kurz."
-duration: 30
-objectives:
-  - id: ziel-a
-    text: "Sie können A erklären."
-key_points:
-  - "Punkt eins."
-digcompedu: ["1.2"]
----
-
-## Abschnitt
-
-Text.
-"""
-
-
-def valid_module(module_id: str = "alpha") -> str:
-    return VALID_MODULE.format(id=module_id)
-
-
-MakeCourse = Callable[..., Path]
+from support.course import MINIMAL_MKDOCS, ROOT, SITES, MakeCourse
 
 
 @pytest.fixture
@@ -72,21 +29,16 @@ def make_course(tmp_path: Path) -> MakeCourse:
                 path.write_text(textwrap.dedent(content) if content.startswith("\n") else content, "utf-8")
         if not (tmp_path / "docs" / "index.md").exists():
             (tmp_path / "docs" / "index.md").write_text("# Start\n", "utf-8")
-        pages = nav if nav is not None else sorted(
-            rel.removeprefix("docs/") for rel in files if rel.startswith("docs/module/")
+        pages = (
+            nav
+            if nav is not None
+            else sorted(rel.removeprefix("docs/") for rel in files if rel.startswith("docs/module/"))
         )
         nav_yaml = "\n".join(f"  - {p}" for p in ["index.md", *pages])
         (tmp_path / "mkdocs.yml").write_text(MINIMAL_MKDOCS.format(nav=nav_yaml), "utf-8")
         return tmp_path / "mkdocs.yml"
 
     return make
-
-
-def run_check(config_file: Path) -> Report:
-    config = load(config_file)
-    plugin = config.plugins["course"]
-    _, report = check(config, plugin.config)  # type: ignore[arg-type]
-    return report
 
 
 @pytest.fixture(scope="session")

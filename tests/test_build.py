@@ -9,10 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from coursekit.build import BuildFailed, build_site
 from coursekit.postbuild import check_site
+from support.course import ROOT
 
 Copy = Callable[[str], Path]
 
@@ -29,7 +29,7 @@ def text_of(html: Path) -> str:
 
 
 def test_minimal_site_renders_module_header_and_footer(fixture_site: Copy) -> None:
-    site, lines = build(fixture_site("minimal"))
+    site, _lines = build(fixture_site("minimal"))
     page = text_of(site / "module" / "zweites" / "index.html")
     assert "Modul 2 von 2" in page
     assert "Dauer: ca. 1 Std. 15 Min." in page
@@ -82,15 +82,20 @@ def test_mkdocs_strict_warning_fails_the_build_and_keeps_the_site(fixture_site: 
     # A reference-style link is left to mkdocs' own link validation, which --strict turns into an error.
     module = project / "docs" / "module" / "erstes.md"
     module.write_text(module.read_text("utf-8") + "\nSiehe [Quelle][q].\n\n[q]: fehlt.md\n", "utf-8")
-    with pytest.raises(BuildFailed, match="fehlt.md"):
+    with pytest.raises(BuildFailed, match=r"fehlt\.md"):
         build(project)
     assert (site / "index.html").read_text("utf-8") == before
 
 
 def test_check_command_reports_all_errors_in_german_and_exits_1(fixture_site: Copy) -> None:
     project = fixture_site("broken")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--check"],
-                            cwd=project, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "docs/module/erstes.md:12: Quiz „erstes-quiz“ gibt es nicht. Es gibt noch kein Quiz.",

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -32,7 +33,7 @@ def course_config(config: MkDocsConfig) -> CourseConfig:
     return plugin.config  # type: ignore[no-any-return]
 
 
-def load(config_file: Path, **overrides: object) -> MkDocsConfig:
+def load(config_file: Path, **overrides: Any) -> MkDocsConfig:
     try:
         return load_config(str(config_file), **overrides)
     except (Abort, MkDocsException) as exc:
@@ -70,7 +71,9 @@ def build_site(config_file: Path, site_dir: Path, out: Callable[[str], None] = p
             if report.items:
                 out(report.render())
             if report.errors:
-                raise BuildFailed("Die Inhalte enthalten Fehler (siehe oben). Die bisherige Website bleibt unverändert.")
+                raise BuildFailed(
+                    "Die Inhalte enthalten Fehler (siehe oben). Die bisherige Website bleibt unverändert."
+                )
         with step("JupyterLite bauen", out):
             if not (root / "lite" / "jupyter-lite.json").exists():
                 out("  (noch keine JupyterLite-Konfiguration in lite/, übersprungen)")

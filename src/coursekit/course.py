@@ -112,9 +112,12 @@ def _load_module(page: Page, src_uri: str, report: Report) -> Module | None:
     if page.meta is None:
         if page.has_front_matter:
             return None  # unreadable front matter has been reported already
-        report.error(path, 1, "Dem Modul fehlt der Vorspann (Front Matter).",
-                     "Beginnen Sie die Datei mit „---“, den Modulangaben und wieder „---“ "
-                     "(Vorlage: make new-module).")
+        report.error(
+            path,
+            1,
+            "Dem Modul fehlt der Vorspann (Front Matter).",
+            "Beginnen Sie die Datei mit „---“, den Modulangaben und wieder „---“ (Vorlage: make new-module).",
+        )
         return None
     if not isinstance(page.meta.data, dict):
         report.error(path, page.meta.first_line, "Der Vorspann muss aus Schlüsseln wie „id:“ und „title:“ bestehen.")
@@ -125,19 +128,27 @@ def _load_module(page: Page, src_uri: str, report: Report) -> Module | None:
         report_validation_error(exc, ModuleMeta, page.meta, path, report)
         return None
     if not page.body.strip():
-        report.error(path, page.body_line, "Das Modul hat keinen Text.",
-                     "Schreiben Sie den Modultext unter den Vorspann.")
-    for offset, line in enumerate(page.body.splitlines()):
-        if line.startswith("# "):
-            report.error(path, page.body_line + offset,
-                         "Module haben keine eigene Überschrift erster Ebene.",
-                         "Der Titel kommt aus „title“ im Vorspann; beginnen Sie Abschnitte mit „## “.")
+        report.error(
+            path, page.body_line, "Das Modul hat keinen Text.", "Schreiben Sie den Modultext unter den Vorspann."
+        )
+    for offset, text in enumerate(page.body.splitlines()):
+        if text.startswith("# "):
+            report.error(
+                path,
+                page.body_line + offset,
+                "Module haben keine eigene Überschrift erster Ebene.",
+                "Der Titel kommt aus „title“ im Vorspann; beginnen Sie Abschnitte mit „## “.",
+            )
     seen: dict[str, int] = {}
     for i, objective in enumerate(meta.objectives):
         line = page.meta.line_of(("objectives", i, "id"))
         if objective.id in seen:
-            report.error(path, line, f"Die Lernziel-Kennung „{objective.id}“ kommt doppelt vor "
-                         f"(zuerst in Zeile {seen[objective.id]}).", "Geben Sie jedem Lernziel eine eigene Kennung.")
+            report.error(
+                path,
+                line,
+                f"Die Lernziel-Kennung „{objective.id}“ kommt doppelt vor (zuerst in Zeile {seen[objective.id]}).",
+                "Geben Sie jedem Lernziel eine eigene Kennung.",
+            )
         seen.setdefault(objective.id, line)
     return Module(meta, page, page.meta, src_uri)
 
@@ -158,9 +169,12 @@ def _order_modules(modules: list[Module], nav: Any, layout: CourseLayout, report
     ordered = [by_uri[uri] for uri in order if uri in by_uri]
     for module in modules:
         if module.src_uri not in order:
-            report.error(module.page.path, 1,
-                         "Das Modul steht nicht in der Navigation, daher ist seine Position im Kurs unbekannt.",
-                         f"Tragen Sie „{module.src_uri}“ unter „nav:“ in mkdocs.yml ein.")
+            report.error(
+                module.page.path,
+                1,
+                "Das Modul steht nicht in der Navigation, daher ist seine Position im Kurs unbekannt.",
+                f"Tragen Sie „{module.src_uri}“ unter „nav:“ in mkdocs.yml ein.",
+            )
     for number, module in enumerate(ordered, start=1):
         module.number = number
     return ordered
@@ -173,9 +187,12 @@ def _check_references(course: Course, report: Report) -> None:
         path, located = module.page.path, module.located
         other = first.get(module.meta.id)
         if other is not None:
-            report.error(path, located.line_of(("id",)),
-                         f"Die Modulkennung „{module.meta.id}“ wird schon in {course_rel(course, other.page.path)} verwendet.",
-                         "Jedes Modul braucht eine eigene Kennung.")
+            report.error(
+                path,
+                located.line_of(("id",)),
+                f"Die Modulkennung „{module.meta.id}“ wird schon in {course_rel(course, other.page.path)} verwendet.",
+                "Jedes Modul braucht eine eigene Kennung.",
+            )
         first.setdefault(module.meta.id, module)
     position = {m.meta.id: m.number for m in all_modules}
     for module in all_modules:
@@ -187,8 +204,12 @@ def _check_references(course: Course, report: Report) -> None:
             elif prereq not in position:
                 _unknown(report, path, line, "Modul", prereq, position)
             elif position[prereq] > module.number:
-                report.warning(path, line, f"Die Voraussetzung „{prereq}“ kommt im Kurs erst nach diesem Modul.",
-                               "Ändern Sie die Reihenfolge unter „nav:“ in mkdocs.yml.")
+                report.warning(
+                    path,
+                    line,
+                    f"Die Voraussetzung „{prereq}“ kommt im Kurs erst nach diesem Modul.",
+                    "Ändern Sie die Reihenfolge unter „nav:“ in mkdocs.yml.",
+                )
         for key, known, kind in (("quizzes", course.quizzes, "Quiz"), ("notebooks", course.notebooks, "Notebook")):
             for i, ref in enumerate(getattr(meta, key)):
                 if ref not in known:
@@ -197,8 +218,11 @@ def _check_references(course: Course, report: Report) -> None:
 
 def _unknown(report: Report, path: Path, line: int, kind: str, ref: str, known: Iterable[str]) -> None:
     close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
-    hint = f"Meinten Sie „{close[0]}“?" if close else (
-        "Vorhanden: " + ", ".join(sorted(known)) + "." if known else f"Es gibt noch kein {kind}.")
+    hint = (
+        f"Meinten Sie „{close[0]}“?"
+        if close
+        else ("Vorhanden: " + ", ".join(sorted(known)) + "." if known else f"Es gibt noch kein {kind}.")
+    )
     report.error(path, line, f"{kind} „{ref}“ gibt es nicht.", hint)
 
 
@@ -207,4 +231,3 @@ def course_rel(course: Course, path: Path) -> str:
         return path.relative_to(course.layout.root).as_posix()
     except ValueError:
         return path.as_posix()
-

@@ -23,9 +23,7 @@ class MarkerSpec:
 
 SPECS: dict[str, MarkerSpec] = {
     spec.name: spec
-    for spec in (
-        MarkerSpec("modulliste", (), "Liste aller Module in Kursreihenfolge mit Kurzbeschreibung und Dauer."),
-    )
+    for spec in (MarkerSpec("modulliste", (), "Liste aller Module in Kursreihenfolge mit Kurzbeschreibung und Dauer."),)
 }
 
 
@@ -65,10 +63,7 @@ def fenced_lines(body: str) -> set[int]:
 
 
 def scan(body: str) -> list[Marker]:
-    return [
-        Marker(m.group("name"), tuple(m.group("args").split()), i)
-        for i, m in _marker_lines(body.splitlines())
-    ]
+    return [Marker(m.group("name"), tuple(m.group("args").split()), i) for i, m in _marker_lines(body.splitlines())]
 
 
 def replace(body: str, render: Callable[[Marker], str]) -> str:

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .diagnostics import Report
-from .sources import Located, Loc
+from .sources import Loc, Located
 
 
 def field_label(loc: Loc) -> str:
@@ -54,17 +54,22 @@ def german(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
         hint = f"Meinten Sie „{close[0]}“?" if close else "Erlaubt sind: " + ", ".join(allowed) + "."
         return f"Unbekannter Schlüssel „{key}“.", hint
     if kind in {"string_type", "str_type"}:
-        return (f"„{name}“ muss ein Text sein, gefunden: {value!r}.",
-                "Setzen Sie den Text in Anführungszeichen.")
+        return (f"„{name}“ muss ein Text sein, gefunden: {value!r}.", "Setzen Sie den Text in Anführungszeichen.")
     if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return (f"„{name}“ muss eine ganze Zahl sein, gefunden: {value!r}.",
-                "Schreiben Sie die Zahl ohne Anführungszeichen und ohne Einheit, z. B. 90.")
+        return (
+            f"„{name}“ muss eine ganze Zahl sein, gefunden: {value!r}.",
+            "Schreiben Sie die Zahl ohne Anführungszeichen und ohne Einheit, z. B. 90.",
+        )
     if kind == "list_type":
-        return (f"„{name}“ muss eine Liste sein.",
-                "Schreiben Sie jeden Eintrag in eine eigene Zeile, die mit „- “ beginnt.")
+        return (
+            f"„{name}“ muss eine Liste sein.",
+            "Schreiben Sie jeden Eintrag in eine eigene Zeile, die mit „- “ beginnt.",
+        )
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
-        return (f"„{name}“ muss ein Abschnitt mit Schlüsseln sein (z. B. „id:“ und „text:“).",
-                "Prüfen Sie die Einrückung.")
+        return (
+            f"„{name}“ muss ein Abschnitt mit Schlüsseln sein (z. B. „id:“ und „text:“).",
+            "Prüfen Sie die Einrückung.",
+        )
     if kind == "too_short":
         if ctx.get("min_length") == 1:
             return f"„{name}“ darf nicht leer sein.", "Tragen Sie mindestens einen Eintrag ein."
@@ -76,15 +81,16 @@ def german(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
     if kind == "string_too_long":
         return f"„{name}“ ist zu lang (höchstens {ctx.get('max_length')} Zeichen).", ""
     if kind == "string_pattern_mismatch":
-        return (f"„{value}“ ist keine gültige Kennung in „{name}“.",
-                "Erlaubt sind Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, z. B. „social-learning“.")
+        return (
+            f"„{value}“ ist keine gültige Kennung in „{name}“.",
+            "Erlaubt sind Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, z. B. „social-learning“.",
+        )
     if kind in {"greater_than_equal", "greater_than"}:
         return f"„{name}“ muss mindestens {ctx.get('ge', ctx.get('gt'))} sein, gefunden: {value!r}.", ""
     if kind in {"less_than_equal", "less_than"}:
         return f"„{name}“ darf höchstens {ctx.get('le', ctx.get('lt'))} sein, gefunden: {value!r}.", ""
     if kind in {"literal_error", "enum"}:
-        return (f"„{value}“ ist in „{name}“ nicht erlaubt.",
-                f"Erlaubt sind: {ctx.get('expected', '')}.")
+        return (f"„{value}“ ist in „{name}“ nicht erlaubt.", f"Erlaubt sind: {ctx.get('expected', '')}.")
     if kind in {"bool_type", "bool_parsing"}:
         return f"„{name}“ muss true oder false sein, gefunden: {value!r}.", ""
     # Our own validators raise PydanticCustomError with a German message already.
@@ -92,7 +98,11 @@ def german(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
 
 
 def report_validation_error(
-    exc: ValidationError, model: type[BaseModel], located: Located, path: Any, report: Report,
+    exc: ValidationError,
+    model: type[BaseModel],
+    located: Located,
+    path: Any,
+    report: Report,
     loc_prefix: Loc = (),
 ) -> None:
     for error in _dedupe(exc.errors(include_url=False)):

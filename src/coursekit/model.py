@@ -72,7 +72,10 @@ def _digcompedu_code(value: object) -> object:
 DigCompCode = Annotated[
     str,
     BeforeValidator(_digcompedu_code),
-    Field(description="DigCompEdu-Kompetenz, z. B. „3.3“ (Kollaboratives Lernen)."),
+    Field(
+        description="DigCompEdu-Kompetenz, z. B. „3.3“ (Kollaboratives Lernen).",
+        json_schema_extra={"enum": list(DIGCOMPEDU_COMPETENCES)},
+    ),
 ]
 
 
@@ -91,7 +94,10 @@ PageFeature = Literal["navigation", "toc", "footer", "path", "tags", "feedback"]
 class ModuleMeta(StrictModel):
     """Front matter of a module page (docs/module/*.md)."""
 
-    model_config = ConfigDict(title="Modul-Vorspann")
+    model_config = ConfigDict(
+        title="Modul-Vorspann",
+        json_schema_extra={"description": "Vorspann (Front Matter) einer Modulseite in docs/module/."},
+    )
 
     id: Slug = Field(description="Stabile Kennung des Moduls; ändern Sie sie nach der Veröffentlichung nicht mehr.")
     title: Text = Field(description="Titel des Moduls, erscheint als Überschrift.")

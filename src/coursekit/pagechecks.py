@@ -51,13 +51,21 @@ def check_markers(pages: dict[str, Page], report: Report) -> None:
             spec = markers.SPECS.get(marker.name)
             if spec is None:
                 close = difflib.get_close_matches(marker.name, list(markers.SPECS), n=1, cutoff=0.5)
-                hint = f"Meinten Sie „::: {close[0]}“?" if close else (
-                    "Bekannt sind: " + ", ".join(f"::: {n}" for n in markers.SPECS) + ".")
+                hint = (
+                    f"Meinten Sie „::: {close[0]}“?"
+                    if close
+                    else ("Bekannt sind: " + ", ".join(f"::: {n}" for n in markers.SPECS) + ".")
+                )
                 report.error(page.path, line, f"Unbekannte Markierung „::: {marker.name}“.", hint)
             elif len(marker.args) != len(spec.args):
                 usage = " ".join(["::: " + spec.name, *(f"<{a}>" for a in spec.args)])
-                report.error(page.path, line, f"Die Markierung „::: {marker.name}“ erwartet "
-                             f"{len(spec.args)} Angabe(n), gefunden: {len(marker.args)}.", f"Schreiben Sie: {usage}")
+                report.error(
+                    page.path,
+                    line,
+                    f"Die Markierung „::: {marker.name}“ erwartet "
+                    f"{len(spec.args)} Angabe(n), gefunden: {len(marker.args)}.",
+                    f"Schreiben Sie: {usage}",
+                )
 
 
 def check_links(pages: dict[str, Page], docs_dir: Path, titles: dict[str, str], report: Report) -> None:
@@ -73,13 +81,20 @@ def check_links(pages: dict[str, Page], docs_dir: Path, titles: dict[str, str], 
                 target = _resolve(src_uri, unquote(parts.path))
                 where = page.body_line + index
                 if target not in pages and not (docs_dir / target).is_file():
-                    report.error(page.path, where, f"Der Link „{url}“ zeigt auf eine Datei, die es nicht gibt.",
-                                 "Links auf Seiten nennen die .md-Datei relativ zur aktuellen Seite, "
-                                 "z. B. „../literatur.md“.")
+                    report.error(
+                        page.path,
+                        where,
+                        f"Der Link „{url}“ zeigt auf eine Datei, die es nicht gibt.",
+                        "Links auf Seiten nennen die .md-Datei relativ zur aktuellen Seite, z. B. „../literatur.md“.",
+                    )
                     continue
                 if parts.fragment and target in pages:
                     if target not in anchor_cache:
                         anchor_cache[target] = anchors(pages[target], titles.get(target))
                     if parts.fragment not in anchor_cache[target]:
-                        report.error(page.path, where, f"Den Abschnitt „#{parts.fragment}“ gibt es in "
-                                     f"{target} nicht.", "Prüfen Sie die Überschrift, auf die der Link zeigt.")
+                        report.error(
+                            page.path,
+                            where,
+                            f"Den Abschnitt „#{parts.fragment}“ gibt es in {target} nicht.",
+                            "Prüfen Sie die Überschrift, auf die der Link zeigt.",
+                        )

@@ -16,12 +16,35 @@ from urllib.parse import unquote, urlsplit
 
 # (tag, attribute) pairs whose URL the browser loads by itself.
 RESOURCE_ATTRS = {
-    ("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
-    ("video", "src"), ("video", "poster"), ("audio", "src"), ("track", "src"), ("iframe", "src"),
-    ("embed", "src"), ("object", "data"), ("input", "src"), ("image", "href"), ("use", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("audio", "src"),
+    ("track", "src"),
+    ("iframe", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("input", "src"),
+    ("image", "href"),
+    ("use", "href"),
 }
-LOADING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch",
-                "modulepreload", "manifest", "preconnect", "dns-prefetch", "mask-icon"}
+LOADING_RELS = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "preload",
+    "prefetch",
+    "modulepreload",
+    "manifest",
+    "preconnect",
+    "dns-prefetch",
+    "mask-icon",
+}
 CSS_URL_RE = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
 JS_LOAD_RE = re.compile(
     r"""(?:import\s*\(|importScripts\s*\(|fetch\s*\(|new\s+(?:Shared)?Worker\s*\(|"""
@@ -99,10 +122,14 @@ def scan_css(text: str, rel: str) -> list[Finding]:
 
 
 def scan_js(text: str, rel: str) -> list[Finding]:
-    findings = {Finding(rel, _line_at(text, m.start()), f"JavaScript lädt von fremdem Host: {m.group(1)}")
-                for m in JS_LOAD_RE.finditer(text)}
-    findings |= {Finding(rel, _line_at(text, m.start()), f"JavaScript nennt einen CDN-/Tracking-Host: {m.group(0)}")
-                 for m in KNOWN_THIRD_PARTY.finditer(text)}
+    findings = {
+        Finding(rel, _line_at(text, m.start()), f"JavaScript lädt von fremdem Host: {m.group(1)}")
+        for m in JS_LOAD_RE.finditer(text)
+    }
+    findings |= {
+        Finding(rel, _line_at(text, m.start()), f"JavaScript nennt einen CDN-/Tracking-Host: {m.group(0)}")
+        for m in KNOWN_THIRD_PARTY.finditer(text)
+    }
     return sorted(findings)
 
 

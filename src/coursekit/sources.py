@@ -45,8 +45,9 @@ def read_text(path: Path, report: Report) -> str | None:
         return None
 
 
-def _to_python(node: yaml.Node, loader: yaml.SafeLoader, loc: Loc, located: Located,
-               path: Path, report: Report, offset: int) -> Any:
+def _to_python(
+    node: yaml.Node, loader: yaml.SafeLoader, loc: Loc, located: Located, path: Path, report: Report, offset: int
+) -> Any:
     located.lines[loc] = node.start_mark.line + 1 + offset
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
@@ -54,37 +55,53 @@ def _to_python(node: yaml.Node, loader: yaml.SafeLoader, loc: Loc, located: Loca
             key = loader.construct_object(key_node, deep=True)
             key_line = key_node.start_mark.line + 1 + offset
             if key in result:
-                report.error(path, key_line, f"Der Schlüssel „{key}“ kommt doppelt vor.",
-                             "Löschen Sie eine der beiden Zeilen.")
+                report.error(
+                    path, key_line, f"Der Schlüssel „{key}“ kommt doppelt vor.", "Löschen Sie eine der beiden Zeilen."
+                )
             child = (*loc, key)
             result[key] = _to_python(value_node, loader, child, located, path, report, offset)
             located.lines[child] = key_line
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _to_python(item, loader, (*loc, i), located, path, report, offset)
-            for i, item in enumerate(node.value)
-        ]
+        return [_to_python(item, loader, (*loc, i), located, path, report, offset) for i, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
 
 
 # Frequent PyYAML problems in words an editor understands: (fragment, message, hint).
 _YAML_PROBLEMS = (
-    ("while scanning a quoted scalar", "Anführungszeichen werden nicht geschlossen.",
-     "Setzen Sie am Ende des Textes das schließende Anführungszeichen."),
-    ("mapping values are not allowed", "Doppelpunkt an unerwarteter Stelle.",
-     "Setzen Sie Texte, die „: “ enthalten, in Anführungszeichen."),
+    (
+        "while scanning a quoted scalar",
+        "Anführungszeichen werden nicht geschlossen.",
+        "Setzen Sie am Ende des Textes das schließende Anführungszeichen.",
+    ),
+    (
+        "mapping values are not allowed",
+        "Doppelpunkt an unerwarteter Stelle.",
+        "Setzen Sie Texte, die „: “ enthalten, in Anführungszeichen.",
+    ),
     ("'\\t'", "Tabulator gefunden.", "YAML erlaubt zum Einrücken nur Leerzeichen."),
-    ("expected <block end>", "Die Einrückung passt nicht zu den Zeilen davor.",
-     "Rücken Sie gleichrangige Einträge gleich weit ein (nur Leerzeichen)."),
-    ("flow sequence", "Eine Liste in eckigen Klammern wird nicht geschlossen.",
-     "Schließen Sie die Liste mit „]“ und trennen Sie Einträge mit Kommas."),
+    (
+        "expected <block end>",
+        "Die Einrückung passt nicht zu den Zeilen davor.",
+        "Rücken Sie gleichrangige Einträge gleich weit ein (nur Leerzeichen).",
+    ),
+    (
+        "flow sequence",
+        "Eine Liste in eckigen Klammern wird nicht geschlossen.",
+        "Schließen Sie die Liste mit „]“ und trennen Sie Einträge mit Kommas.",
+    ),
     ("flow mapping", "Geschweifte Klammer wird nicht geschlossen.", "Schließen Sie sie mit „}“."),
-    ("found undefined alias", "Unbekannter Verweis mit „*“.", "Setzen Sie Texte, die mit „*“ beginnen, "
-     "in Anführungszeichen."),
+    (
+        "found undefined alias",
+        "Unbekannter Verweis mit „*“.",
+        "Setzen Sie Texte, die mit „*“ beginnen, in Anführungszeichen.",
+    ),
     ("found character '@'", "„@“ oder „`“ am Textanfang.", "Setzen Sie den Text in Anführungszeichen."),
-    ("but found another document", "Mehr als ein YAML-Dokument in der Datei.",
-     "Entfernen Sie die zusätzliche Zeile „---“."),
+    (
+        "but found another document",
+        "Mehr als ein YAML-Dokument in der Datei.",
+        "Entfernen Sie die zusätzliche Zeile „---“.",
+    ),
 )
 
 
@@ -93,8 +110,10 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> tuple[str, str]:
     for fragment, message, hint in _YAML_PROBLEMS:
         if fragment in text:
             return message, hint
-    return (f"Syntaxfehler ({(exc.problem or exc.context or '').strip()}).",
-            "Prüfen Sie Einrückung (nur Leerzeichen), Doppelpunkte und Anführungszeichen.")
+    return (
+        f"Syntaxfehler ({(exc.problem or exc.context or '').strip()}).",
+        "Prüfen Sie Einrückung (nur Leerzeichen), Doppelpunkte und Anführungszeichen.",
+    )
 
 
 def _unclosed_quote_line(text: str, upto: int) -> int | None:
@@ -154,6 +173,10 @@ def split_front_matter(text: str, path: Path, report: Report) -> Page:
         if lines[i].rstrip() in ("---", "..."):
             meta = parse_yaml("".join(lines[1:i]), path, report, offset=1)
             return Page(path, meta, "".join(lines[i + 1 :]), i + 2, has_front_matter=True)
-    report.error(path, 1, "Der Vorspann (Front Matter) wird nicht geschlossen.",
-                 "Schließen Sie ihn mit einer Zeile, die nur „---“ enthält.")
+    report.error(
+        path,
+        1,
+        "Der Vorspann (Front Matter) wird nicht geschlossen.",
+        "Schließen Sie ihn mit einer Zeile, die nur „---“ enthält.",
+    )
     return Page(path, None, "", len(lines) + 1, has_front_matter=True)

@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from support.browser import ARTIFACTS, QUIET_CHROMIUM, chromium_path
 from support.recorder import RequestRecorder
 
+
 @pytest.fixture(scope="session")
 def recorder() -> Iterator[RequestRecorder]:
     rec = RequestRecorder()

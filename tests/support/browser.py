@@ -26,8 +26,7 @@ QUIET_CHROMIUM = [
     "--disable-extensions",
     "--disable-default-apps",
     "--disable-component-extensions-with-background-pages",
-    "--disable-features=AutofillServerCommunication,OptimizationHints,Translate,MediaRouter,"
-    "NetworkTimeServiceQuerying",
+    "--disable-features=AutofillServerCommunication,OptimizationHints,Translate,MediaRouter,NetworkTimeServiceQuerying",
     f"--gaia-url={DEAD}",
     f"--google-apis-url={DEAD}",
     f"--lso-url={DEAD}",

@@ -6,6 +6,7 @@ workers included), so whatever arrives here is a request that left the site.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 
@@ -38,10 +39,8 @@ class RequestRecorder:
                     first_line = "<unlesbar>"
                 if first_line:
                     self.requests.append(first_line)
-                try:
+                with contextlib.suppress(OSError):
                     conn.sendall(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-                except OSError:
-                    pass
 
     def close(self) -> None:
         self._stop.set()

@@ -29,15 +29,18 @@ def write(site: Path, files: dict[str, str]) -> Path:
 
 
 def test_every_foreign_load_and_broken_link_is_found(tmp_path: Path) -> None:
-    site = write(tmp_path, {
-        "index.html": PAGE,
-        "andere.html": '<h2 id="da">Da</h2>',
-        "style.css": "@import 'https://fonts.googleapis.com/x.css';\n"
-                     "@font-face { src: url(https://fonts.gstatic.com/r.woff2) }\n.a { background: url(lokal.png) }",
-        "app.js": 'const a = "https://github.com/squidfunk";\nimport("https://esm.sh/lib.js");\n'
-                  'fetch(`https://api.example.com/track`);',
-        "lokal.png": "",
-    })
+    site = write(
+        tmp_path,
+        {
+            "index.html": PAGE,
+            "andere.html": '<h2 id="da">Da</h2>',
+            "style.css": "@import 'https://fonts.googleapis.com/x.css';\n"
+            "@font-face { src: url(https://fonts.gstatic.com/r.woff2) }\n.a { background: url(lokal.png) }",
+            "app.js": 'const a = "https://github.com/squidfunk";\nimport("https://esm.sh/lib.js");\n'
+            "fetch(`https://api.example.com/track`);",
+            "lokal.png": "",
+        },
+    )
     found = [f.format() for f in check_site(site)]
     assert found == [
         "app.js:2: JavaScript lädt von fremdem Host: https://esm.sh/lib.js",
@@ -55,10 +58,13 @@ def test_every_foreign_load_and_broken_link_is_found(tmp_path: Path) -> None:
 
 
 def test_clean_site_passes(tmp_path: Path) -> None:
-    site = write(tmp_path, {
-        "index.html": '<link rel="stylesheet" href="s.css"><a href="https://example.org">Quelle</a>'
-                      '<a href="unter/#x">Unterseite</a><img src="data:image/png;base64,AAAA" alt="">',
-        "unter/index.html": '<p id="x">x</p>',
-        "s.css": "body { background: url(data:image/svg+xml;utf8,<svg/>) }",
-    })
+    site = write(
+        tmp_path,
+        {
+            "index.html": '<link rel="stylesheet" href="s.css"><a href="https://example.org">Quelle</a>'
+            '<a href="unter/#x">Unterseite</a><img src="data:image/png;base64,AAAA" alt="">',
+            "unter/index.html": '<p id="x">x</p>',
+            "s.css": "body { background: url(data:image/svg+xml;utf8,<svg/>) }",
+        },
+    )
     assert check_site(site) == []

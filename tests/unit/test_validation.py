@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MakeCourse, run_check, valid_module
+
+from support.course import MakeCourse, run_check, valid_module
 
 M = "docs/module/alpha.md"
 
@@ -15,57 +16,171 @@ def replace(text: str, old: str, new: str) -> str:
 
 # (case, files, expected "path:line", expected message fragment, expected hint fragment)
 CASES = [
-    ("invalid_yaml_colon", {M: replace(valid_module(), 'summary: "Kurz."', "summary: Achtung: Doppelpunkt")},
-     f"{M}:4", "Ungültiges YAML: Doppelpunkt an unerwarteter Stelle.", "Anführungszeichen"),
-    ("invalid_yaml_tab", {M: replace(valid_module(), '  - "Punkt eins."', '\t- "Punkt eins."')},
-     f"{M}:10", "Ungültiges YAML: Tabulator", "Leerzeichen"),
-    ("invalid_yaml_unclosed_quote", {M: replace(valid_module(), 'summary: "Kurz."', 'summary: "Kurz.')},
-     f"{M}:4", "Ungültiges YAML: Anführungszeichen", "schließen"),
-    ("missing_key", {M: replace(valid_module(), 'summary: "Kurz."\n', "")},
-     f"{M}:2", "Pflichtfeld „summary“ fehlt.", "summary: …"),
-    ("unknown_key_typo", {M: replace(valid_module(), "objectives:", "objetives:")},
-     f"{M}:6", "Unbekannter Schlüssel „objetives“.", "Meinten Sie „objectives“?"),
-    ("wrong_type", {M: replace(valid_module(), "duration: 30", "duration: dreißig")},
-     f"{M}:5", "„duration“ muss eine ganze Zahl sein", "ohne Anführungszeichen"),
-    ("list_expected", {M: replace(valid_module(), 'key_points:\n  - "Punkt eins."', 'key_points: "Punkt eins."')},
-     f"{M}:9", "„key_points“ muss eine Liste sein.", "„- “"),
-    ("bad_slug", {M: replace(valid_module(), "id: ziel-a", "id: Ziel A")},
-     f"{M}:7", "„Ziel A“ ist keine gültige Kennung in „objectives[1].id“.", "Kleinbuchstaben"),
-    ("bad_digcompedu", {M: replace(valid_module(), '["1.2"]', '["1.2", "7.1"]')},
-     f"{M}:11", "„7.1“ ist kein DigCompEdu-Kompetenzcode", ""),
-    ("duplicate_yaml_key", {M: replace(valid_module(), "duration: 30", "duration: 30\nduration: 40")},
-     f"{M}:6", "Der Schlüssel „duration“ kommt doppelt vor.", "Löschen Sie"),
-    ("duplicate_module_id", {M: valid_module(), "docs/module/beta.md": valid_module("alpha")},
-     "docs/module/beta.md:2", "Die Modulkennung „alpha“ wird schon in docs/module/alpha.md verwendet.", ""),
-    ("duplicate_objective_id",
-     {M: replace(valid_module(), 'text: "Sie können A erklären."',
-                 'text: "Sie können A erklären."\n  - id: ziel-a\n    text: "Noch eins."')},
-     f"{M}:9", "Die Lernziel-Kennung „ziel-a“ kommt doppelt vor (zuerst in Zeile 7).", ""),
-    ("unknown_prerequisite", {M: replace(valid_module(), "digcompedu:", "prerequisites: [betta]\ndigcompedu:")},
-     f"{M}:11", "Modul „betta“ gibt es nicht.", ""),
-    ("unknown_quiz", {M: replace(valid_module(), "digcompedu:", "quizzes:\n  - alpha-quiz\ndigcompedu:"),
-                      "exercises/quizzes/alpha-test.yml": "id: alpha-test\n"},
-     f"{M}:12", "Quiz „alpha-quiz“ gibt es nicht.", "Meinten Sie „alpha-test“?"),
-    ("unknown_notebook", {M: replace(valid_module(), "digcompedu:", "notebooks: [netzwerk]\ndigcompedu:")},
-     f"{M}:11", "Notebook „netzwerk“ gibt es nicht.", "Es gibt noch kein Notebook."),
-    ("wrong_encoding", {M: valid_module().replace("Text.", "Käse.").encode("latin-1")},
-     f"{M}:8", "nicht UTF-8-kodiert (unlesbares Byte 0xF6)", "UTF-8"),
-    ("empty_module", {M: valid_module().split("## Abschnitt")[0]},
-     f"{M}:13", "Das Modul hat keinen Text.", ""),
-    ("no_front_matter", {M: "## Nur Text\n"},
-     f"{M}:1", "Dem Modul fehlt der Vorspann", "make new-module"),
-    ("unclosed_front_matter", {M: "---\nid: alpha\n"},
-     f"{M}:1", "Der Vorspann (Front Matter) wird nicht geschlossen.", "---"),
-    ("h1_in_module", {M: replace(valid_module(), "## Abschnitt", "# Abschnitt")},
-     f"{M}:14", "Module haben keine eigene Überschrift erster Ebene.", "title"),
-    ("unknown_marker", {M: valid_module() + "\n::: modulliste2\n"},
-     f"{M}:18", "Unbekannte Markierung „::: modulliste2“.", "Meinten Sie „::: modulliste“?"),
-    ("broken_link", {M: valid_module() + "\nSiehe [Literatur](../literatur.md).\n"},
-     f"{M}:18", "Der Link „../literatur.md“ zeigt auf eine Datei, die es nicht gibt.", "relativ"),
-    ("broken_anchor", {M: valid_module() + "\n[oben](#abschnit)\n", "docs/index.md": "# Start\n\n[A](module/alpha.md#fehlt)\n"},
-     f"{M}:18", "Den Abschnitt „#abschnit“ gibt es in module/alpha.md nicht.", "Überschrift"),
-    ("marker_with_extra_argument", {"docs/index.md": "# Start\n\n::: modulliste alle\n"},
-     "docs/index.md:3", "Die Markierung „::: modulliste“ erwartet 0 Angabe(n), gefunden: 1.", "::: modulliste"),
+    (
+        "invalid_yaml_colon",
+        {M: replace(valid_module(), 'summary: "Kurz."', "summary: Achtung: Doppelpunkt")},
+        f"{M}:4",
+        "Ungültiges YAML: Doppelpunkt an unerwarteter Stelle.",
+        "Anführungszeichen",
+    ),
+    (
+        "invalid_yaml_tab",
+        {M: replace(valid_module(), '  - "Punkt eins."', '\t- "Punkt eins."')},
+        f"{M}:10",
+        "Ungültiges YAML: Tabulator",
+        "Leerzeichen",
+    ),
+    (
+        "invalid_yaml_unclosed_quote",
+        {M: replace(valid_module(), 'summary: "Kurz."', 'summary: "Kurz.')},
+        f"{M}:4",
+        "Ungültiges YAML: Anführungszeichen",
+        "schließen",
+    ),
+    (
+        "missing_key",
+        {M: replace(valid_module(), 'summary: "Kurz."\n', "")},
+        f"{M}:2",
+        "Pflichtfeld „summary“ fehlt.",
+        "summary: …",
+    ),
+    (
+        "unknown_key_typo",
+        {M: replace(valid_module(), "objectives:", "objetives:")},
+        f"{M}:6",
+        "Unbekannter Schlüssel „objetives“.",
+        "Meinten Sie „objectives“?",
+    ),
+    (
+        "wrong_type",
+        {M: replace(valid_module(), "duration: 30", "duration: dreißig")},
+        f"{M}:5",
+        "„duration“ muss eine ganze Zahl sein",
+        "ohne Anführungszeichen",
+    ),
+    (
+        "list_expected",
+        {M: replace(valid_module(), 'key_points:\n  - "Punkt eins."', 'key_points: "Punkt eins."')},
+        f"{M}:9",
+        "„key_points“ muss eine Liste sein.",
+        "„- “",
+    ),
+    (
+        "bad_slug",
+        {M: replace(valid_module(), "id: ziel-a", "id: Ziel A")},
+        f"{M}:7",
+        "„Ziel A“ ist keine gültige Kennung in „objectives[1].id“.",
+        "Kleinbuchstaben",
+    ),
+    (
+        "bad_digcompedu",
+        {M: replace(valid_module(), '["1.2"]', '["1.2", "7.1"]')},
+        f"{M}:11",
+        "„7.1“ ist kein DigCompEdu-Kompetenzcode",
+        "",
+    ),
+    (
+        "duplicate_yaml_key",
+        {M: replace(valid_module(), "duration: 30", "duration: 30\nduration: 40")},
+        f"{M}:6",
+        "Der Schlüssel „duration“ kommt doppelt vor.",
+        "Löschen Sie",
+    ),
+    (
+        "duplicate_module_id",
+        {M: valid_module(), "docs/module/beta.md": valid_module("alpha")},
+        "docs/module/beta.md:2",
+        "Die Modulkennung „alpha“ wird schon in docs/module/alpha.md verwendet.",
+        "",
+    ),
+    (
+        "duplicate_objective_id",
+        {
+            M: replace(
+                valid_module(),
+                'text: "Sie können A erklären."',
+                'text: "Sie können A erklären."\n  - id: ziel-a\n    text: "Noch eins."',
+            )
+        },
+        f"{M}:9",
+        "Die Lernziel-Kennung „ziel-a“ kommt doppelt vor (zuerst in Zeile 7).",
+        "",
+    ),
+    (
+        "unknown_prerequisite",
+        {M: replace(valid_module(), "digcompedu:", "prerequisites: [betta]\ndigcompedu:")},
+        f"{M}:11",
+        "Modul „betta“ gibt es nicht.",
+        "",
+    ),
+    (
+        "unknown_quiz",
+        {
+            M: replace(valid_module(), "digcompedu:", "quizzes:\n  - alpha-quiz\ndigcompedu:"),
+            "exercises/quizzes/alpha-test.yml": "id: alpha-test\n",
+        },
+        f"{M}:12",
+        "Quiz „alpha-quiz“ gibt es nicht.",
+        "Meinten Sie „alpha-test“?",
+    ),
+    (
+        "unknown_notebook",
+        {M: replace(valid_module(), "digcompedu:", "notebooks: [netzwerk]\ndigcompedu:")},
+        f"{M}:11",
+        "Notebook „netzwerk“ gibt es nicht.",
+        "Es gibt noch kein Notebook.",
+    ),
+    (
+        "wrong_encoding",
+        {M: valid_module().replace("Text.", "Käse.").encode("latin-1")},
+        f"{M}:8",
+        "nicht UTF-8-kodiert (unlesbares Byte 0xF6)",
+        "UTF-8",
+    ),
+    ("empty_module", {M: valid_module().split("## Abschnitt")[0]}, f"{M}:13", "Das Modul hat keinen Text.", ""),
+    ("no_front_matter", {M: "## Nur Text\n"}, f"{M}:1", "Dem Modul fehlt der Vorspann", "make new-module"),
+    (
+        "unclosed_front_matter",
+        {M: "---\nid: alpha\n"},
+        f"{M}:1",
+        "Der Vorspann (Front Matter) wird nicht geschlossen.",
+        "---",
+    ),
+    (
+        "h1_in_module",
+        {M: replace(valid_module(), "## Abschnitt", "# Abschnitt")},
+        f"{M}:14",
+        "Module haben keine eigene Überschrift erster Ebene.",
+        "title",
+    ),
+    (
+        "unknown_marker",
+        {M: valid_module() + "\n::: modulliste2\n"},
+        f"{M}:18",
+        "Unbekannte Markierung „::: modulliste2“.",
+        "Meinten Sie „::: modulliste“?",
+    ),
+    (
+        "broken_link",
+        {M: valid_module() + "\nSiehe [Literatur](../literatur.md).\n"},
+        f"{M}:18",
+        "Der Link „../literatur.md“ zeigt auf eine Datei, die es nicht gibt.",
+        "relativ",
+    ),
+    (
+        "broken_anchor",
+        {M: valid_module() + "\n[oben](#abschnit)\n", "docs/index.md": "# Start\n\n[A](module/alpha.md#fehlt)\n"},
+        f"{M}:18",
+        "Den Abschnitt „#abschnit“ gibt es in module/alpha.md nicht.",
+        "Überschrift",
+    ),
+    (
+        "marker_with_extra_argument",
+        {"docs/index.md": "# Start\n\n::: modulliste alle\n"},
+        "docs/index.md:3",
+        "Die Markierung „::: modulliste“ erwartet 0 Angabe(n), gefunden: 1.",
+        "::: modulliste",
+    ),
 ]
 
 
@@ -87,8 +202,9 @@ def test_invalid_yaml_is_reported_once_not_as_missing_front_matter(make_course: 
 
 
 def test_module_missing_from_nav_is_an_error(make_course: MakeCourse) -> None:
-    report = run_check(make_course({M: valid_module(), "docs/module/beta.md": valid_module("beta")}, nav=[
-        "module/alpha.md"]))
+    report = run_check(
+        make_course({M: valid_module(), "docs/module/beta.md": valid_module("beta")}, nav=["module/alpha.md"])
+    )
     assert [d.format() for d in report.errors] == [
         "docs/module/beta.md:1: Das Modul steht nicht in der Navigation, daher ist seine Position im Kurs "
         "unbekannt. Tragen Sie „module/beta.md“ unter „nav:“ in mkdocs.yml ein."
@@ -97,8 +213,11 @@ def test_module_missing_from_nav_is_an_error(make_course: MakeCourse) -> None:
 
 def test_all_errors_of_a_run_are_reported_together(make_course: MakeCourse) -> None:
     broken = replace(replace(valid_module(), "objectives:", "objetives:"), "duration: 30", "duration: -5")
-    report = run_check(make_course({M: broken, "docs/module/beta.md": "## kein Vorspann\n",
-                                    "docs/index.md": "# Start\n\n::: quizz x\n"}))
+    report = run_check(
+        make_course(
+            {M: broken, "docs/module/beta.md": "## kein Vorspann\n", "docs/index.md": "# Start\n\n::: quizz x\n"}
+        )
+    )
     places = sorted((d.path, d.line) for d in report.errors)
     assert places == [
         ("docs/index.md", 3),
@@ -127,8 +246,15 @@ def test_markers_inside_code_fences_are_examples_not_markers(make_course: MakeCo
 def test_valid_course_has_no_problems(make_course: MakeCourse) -> None:
     alpha = replace(valid_module(), "digcompedu:", "quizzes: [alpha]\nnotebooks: [alpha]\ndigcompedu:")
     alpha += "\n[Abschnitt](#abschnitt), [Titel](#titel-alpha), [Beta](beta.md#abschnitt), [Übersicht](./)\n"
-    report = run_check(make_course({M: alpha, "docs/module/beta.md": valid_module("beta"),
-                                    "exercises/quizzes/alpha.yml": "id: alpha\n",
-                                    "exercises/notebooks/alpha.ipynb": "{}",
-                                    "docs/module/index.md": "# Module\n\n::: modulliste\n"}))
+    report = run_check(
+        make_course(
+            {
+                M: alpha,
+                "docs/module/beta.md": valid_module("beta"),
+                "exercises/quizzes/alpha.yml": "id: alpha\n",
+                "exercises/notebooks/alpha.ipynb": "{}",
+                "docs/module/index.md": "# Module\n\n::: modulliste\n",
+            }
+        )
+    )
     assert report.items == []

@@ -18,7 +18,6 @@ from ..diagnostics import Report
 from . import render
 from .config import CourseConfig
 
-
 # mkdocs-material's bundle falls back to unpkg.com for a ResizeObserver polyfill (browsers
 # without it) and for mermaid diagrams. Both would be requests to another host, so the built
 # bundle gets an empty data: script instead; the diagrams then show as code.

@@ -27,14 +27,12 @@ def module_header(course: Course, module: Module) -> str:
     if prereqs:
         links = ", ".join(f"[{p.meta.title}]({link(module.src_uri, p.src_uri)})" for p in prereqs if p)
         facts.append(f"Voraussetzungen: {links}")
-    competences = ", ".join(
-        f'<abbr title="{DIGCOMPEDU_COMPETENCES[code]}">{code}</abbr>' for code in meta.digcompedu
-    )
+    competences = ", ".join(f'<abbr title="{DIGCOMPEDU_COMPETENCES[code]}">{code}</abbr>' for code in meta.digcompedu)
     facts.append(f"DigCompEdu: {competences}")
     objectives = "\n".join(f"    - {o.text}" for o in meta.objectives)
     return (
         f"# {meta.title}\n\n"
-        f'{" · ".join(facts)}\n{{: .ck-facts }}\n\n'
+        f"{' · '.join(facts)}\n{{: .ck-facts }}\n\n"
         f"{meta.summary}\n\n"
         f'!!! abstract "Lernziele"\n\n{objectives}\n\n'
     )

@@ -1,0 +1,59 @@
+"""Helpers for tests that build tiny courses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from coursekit.build import load
+from coursekit.diagnostics import Report
+from coursekit.plugin.plugin import check
+
+ROOT = Path(__file__).resolve().parents[2]
+SITES = Path(__file__).resolve().parents[1] / "sites"
+
+MINIMAL_MKDOCS = """\
+site_name: Test
+theme:
+  name: material
+  language: de
+  font: false
+plugins:
+  - course
+nav:
+{nav}
+markdown_extensions: [admonition, attr_list, md_in_html, abbr]
+"""
+
+VALID_MODULE = """\
+---
+id: {id}
+title: "Titel {id}"
+summary: "Kurz."
+duration: 30
+objectives:
+  - id: ziel-a
+    text: "Sie können A erklären."
+key_points:
+  - "Punkt eins."
+digcompedu: ["1.2"]
+---
+
+## Abschnitt
+
+Text.
+"""
+
+
+def valid_module(module_id: str = "alpha") -> str:
+    return VALID_MODULE.format(id=module_id)
+
+
+MakeCourse = Callable[..., Path]
+
+
+def run_check(config_file: Path) -> Report:
+    config = load(config_file)
+    plugin = config.plugins["course"]
+    _, report = check(config, plugin.config)  # type: ignore[arg-type]
+    return report
