@@ -17,12 +17,13 @@ from .sources import Page
 LINK_RE = re.compile(r"(?<!\\)!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 HEADING_RE = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$")
 ATTR_ID_RE = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}")
+INLINE_CODE_RE = re.compile(r"(`+).+?\1")
 
 
 def _prose_lines(body: str) -> list[tuple[int, str]]:
     """(index, line) of lines outside fenced code blocks."""
     fenced = markers.fenced_lines(body)
-    return [(i, line) for i, line in enumerate(body.splitlines()) if i not in fenced]
+    return [(i, INLINE_CODE_RE.sub("", line)) for i, line in enumerate(body.splitlines()) if i not in fenced]
 
 
 def anchors(page: Page, title: str | None = None) -> set[str]:

@@ -238,8 +238,8 @@ def test_prerequisite_later_in_course_is_a_warning_not_an_error(make_course: Mak
     ]
 
 
-def test_markers_inside_code_fences_are_examples_not_markers(make_course: MakeCourse) -> None:
-    page = "# Redaktion\n\n```markdown\n::: gibt-es-nicht\n```\n"
+def test_markers_and_links_inside_code_are_examples(make_course: MakeCourse) -> None:
+    page = "# Redaktion\n\n```markdown\n::: gibt-es-nicht\n[x](fehlt.md)\n```\n\nInline: `[y](fehlt.md)`\n"
     assert run_check(make_course({"docs/redaktion.md": page})).items == []
 
 
