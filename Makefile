@@ -14,6 +14,7 @@ $(VENV)/.installed: pyproject.toml requirements.lock scripts/setup-system.sh
 	scripts/setup-system.sh
 	test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	$(PY) -m compileall -q src  # the environment may set PYTHONDONTWRITEBYTECODE
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

@@ -46,10 +46,9 @@ LOADING_RELS = {
     "mask-icon",
 }
 CSS_URL_RE = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
-JS_LOAD_RE = re.compile(
-    r"""(?:import\s*\(|importScripts\s*\(|fetch\s*\(|new\s+(?:Shared)?Worker\s*\(|"""
-    r"""\.src\s*=|from\s*)\s*['"`]((?:https?:)?//[^'"`]+)"""
-)
+# Quoted absolute URLs in JavaScript, and the calls before them that would load them.
+JS_URL_RE = re.compile(r"""['"`]((?:https?:)?//[^'"`\s]+)""")
+JS_LOADER_RE = re.compile(r"""(?:import\s*\(|importScripts\s*\(|fetch\s*\(|Worker\s*\(|\.src\s*=|from)\s*$""")
 KNOWN_THIRD_PARTY = re.compile(
     r"(?:https?:)?//(?:[a-z0-9-]+\.)*(?:googleapis\.com|gstatic\.com|jsdelivr\.net|unpkg\.com|cdnjs\."
     r"cloudflare\.com|google-analytics\.com|googletagmanager\.com|plausible\.io|matomo\.cloud)"
@@ -122,15 +121,16 @@ def scan_css(text: str, rel: str) -> list[Finding]:
 
 
 def scan_js(text: str, rel: str) -> list[Finding]:
-    findings = {
-        Finding(rel, _line_at(text, m.start()), f"JavaScript lädt von fremdem Host: {m.group(1)}")
-        for m in JS_LOAD_RE.finditer(text)
-    }
-    findings |= {
-        Finding(rel, _line_at(text, m.start()), f"JavaScript nennt einen CDN-/Tracking-Host: {m.group(0)}")
-        for m in KNOWN_THIRD_PARTY.finditer(text)
-    }
-    return sorted(findings)
+    findings = []
+    for match in JS_URL_RE.finditer(text):
+        url = match.group(1)
+        if JS_LOADER_RE.search(text, max(0, match.start() - 40), match.start()):
+            findings.append(Finding(rel, _line_at(text, match.start()), f"JavaScript lädt von fremdem Host: {url}"))
+        elif KNOWN_THIRD_PARTY.match(url):
+            findings.append(
+                Finding(rel, _line_at(text, match.start()), f"JavaScript nennt einen CDN-/Tracking-Host: {url}")
+            )
+    return findings
 
 
 def _target_file(site: Path, page: Path, url: str) -> tuple[Path, str] | None:

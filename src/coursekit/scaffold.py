@@ -65,7 +65,7 @@ def new_module(root: Path, module_id: str, title: str, modules_dir: str = "modul
     if not re.match(SLUG_PATTERN, module_id or ""):
         raise ScaffoldError(
             f"„{module_id}“ ist keine gültige Kennung. Erlaubt sind Kleinbuchstaben a–z, Ziffern und "
-            "Bindestriche, z. B.: make new-module ID=lernkultur TITEL=\"Lernkultur gestalten\""
+            'Bindestriche, z. B.: make new-module ID=lernkultur TITEL="Lernkultur gestalten"'
         )
     if not title.strip():
         raise ScaffoldError('Bitte geben Sie einen Titel an: make new-module ID=… TITEL="…"')

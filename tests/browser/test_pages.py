@@ -39,14 +39,14 @@ def test_german_search_finds_inflected_words(page: Page) -> None:
     expect(results.first).to_be_visible()
 
 
-@pytest.mark.parametrize("path", ["/", "/module/", "/module/social-learning/", "/redaktion/"])
-def test_pages_have_no_wcag_violations(page: Page, path: str) -> None:
+PAGES = ["/", "/module/", "/module/social-learning/", "/redaktion/", "/literatur/"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_have_no_wcag_violations(page: Page, path: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     page.goto(path)
-    assert axe_violations(page) == []
-
-
-def test_dark_scheme_is_also_accessible(page: Page) -> None:
-    page.emulate_media(color_scheme="dark")
-    page.goto("/module/social-learning/")
-    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
     assert axe_violations(page) == []

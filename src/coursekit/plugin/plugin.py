@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -17,6 +17,9 @@ from ..course import Course, CourseLayout, load_course
 from ..diagnostics import Report
 from . import render
 from .config import CourseConfig
+
+if TYPE_CHECKING:  # imported only for typing: the live-reload server is not needed by `build`
+    from mkdocs.livereload import LiveReloadServer
 
 # mkdocs-material's bundle falls back to unpkg.com for a ResizeObserver polyfill (browsers
 # without it) and for mermaid diagrams. Both would be requests to another host, so the built

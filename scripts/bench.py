@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""make bench: build time and first-load page weight, side by side with stock mkdocs-material.
+
+Prints figures; asserts nothing. Goals (issue 2): build time <= 1.3x, compressed bytes <= 1.15x.
+"""
+
+from __future__ import annotations
+
+import gzip
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from support.browser import QUIET_CHROMIUM, chromium_path  # noqa: E402
+from support.recorder import RequestRecorder  # noqa: E402
+
+from coursekit.serve import make_server  # noqa: E402
+
+RUNS = 5
+PAGE = "/module/social-learning/"
+STOCK_CONFIG = """\
+site_name: Stock
+docs_dir: {docs}
+site_dir: {site}
+theme:
+  name: material
+  language: de
+"""
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def build_times(work: Path) -> tuple[list[float], list[float], Path, Path]:
+    ours_site, stock_site = work / "ours", work / "stock"
+    stock_yml = work / "stock.yml"
+    stock_yml.write_text(STOCK_CONFIG.format(docs=ROOT / "docs", site=stock_site), "utf-8")
+    ours: list[float] = []
+    stock: list[float] = []
+    for _ in range(RUNS):  # interleaved, so drift in machine speed hits both alike
+        ours.append(timed([sys.executable, "scripts/build.py", "--site-dir", str(ours_site)]))
+        stock.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(stock_yml)]))
+    return ours, stock, ours_site, stock_site
+
+
+def page_weight(site: Path, recorder: RequestRecorder) -> tuple[int, int, int, int]:
+    """(requests, raw bytes, gzip bytes, requests to other hosts) for a first visit of PAGE."""
+    server = make_server(site, quiet=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    bodies: list[bytes] = []
+    recorder.requests.clear()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=chromium_path(), args=[*QUIET_CHROMIUM, f"--proxy-server={recorder.url}"]
+        )
+        page = browser.new_context().new_page()
+        page.on("response", lambda r: bodies.append(r.body()) if r.url.startswith(base) else None)
+        page.goto(base + PAGE, wait_until="networkidle")
+        page.wait_for_timeout(500)
+        browser.close()
+    server.shutdown()
+    server.server_close()
+    raw = sum(len(b) for b in bodies)
+    packed = sum(len(gzip.compress(b, 6)) for b in bodies)
+    return len(bodies), raw, packed, len(recorder.requests)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        ours_t, stock_t, ours_site, stock_site = build_times(work)
+        recorder = RequestRecorder()
+        ours_w = page_weight(ours_site, recorder)
+        stock_w = page_weight(stock_site, recorder)
+        recorder.close()
+    o, s = statistics.median(ours_t), statistics.median(stock_t)
+    print(f"Build (Median aus {RUNS} Läufen, jeweils ganzer Prozess)")
+    print(f"  Kurs-Build (scripts/build.py)        {o:6.2f} s   Läufe: {', '.join(f'{t:.2f}' for t in ours_t)}")
+    print(f"  mkdocs build, Standard-Material      {s:6.2f} s   Läufe: {', '.join(f'{t:.2f}' for t in stock_t)}")
+    print(
+        f"  Verhältnis                           {o / s:6.2f} x  (Ziel ≤ 1.3 x; "
+        f"Bestwerte: {min(ours_t) / min(stock_t):.2f} x)"
+    )
+    print(f"\nErster Aufruf von {PAGE} (frisches Profil, gzip -6 je Antwort)")
+    print(f"  {'':36} {'Anfragen':>9} {'roh':>11} {'gzip':>11} {'fremd':>6}")
+    for name, (n, raw, packed, foreign) in (("Kurs", ours_w), ("Standard-Material", stock_w)):
+        print(f"  {name:36} {n:9d} {raw / 1024:8.1f} KB {packed / 1024:8.1f} KB {foreign:6d}")
+    print(f"  Verhältnis gzip                      {ours_w[2] / stock_w[2]:6.2f} x  (Ziel ≤ 1.15 x)")
+    if stock_w[3]:
+        print(
+            f"  (Standard-Material fragt zusätzlich {stock_w[3]} fremde Hosts an, z. B. Google Fonts;"
+            " deren Bytes sind hier nicht erreichbar und nicht mitgezählt.)"
+        )
+
+
+if __name__ == "__main__":
+    main()
