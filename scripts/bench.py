@@ -19,10 +19,9 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+from coursekit.serve import make_server  # noqa: E402
 from support.browser import QUIET_CHROMIUM, chromium_path  # noqa: E402
 from support.recorder import RequestRecorder  # noqa: E402
-
-from coursekit.serve import make_server  # noqa: E402
 
 RUNS = 5
 PAGE = "/module/social-learning/"
