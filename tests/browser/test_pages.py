@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -31,12 +33,26 @@ def test_module_overview_lists_modules_in_course_order(page: Page) -> None:
     expect(page).to_have_url("/module/social-learning/")
 
 
-def test_german_search_finds_inflected_words(page: Page) -> None:
+def test_german_search_runs_offline_with_the_german_pipeline(page: Page) -> None:
+    loaded: list[str] = []
+    page.on("request", lambda r: loaded.append(r.url))
     page.goto("/")
-    page.keyboard.press("/")  # mkdocs-material's shortcut focuses the search field
-    page.keyboard.type("Communities")
-    results = page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible()
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.press_sequentially("Referenzanl", delay=20)  # results appear while typing
+    result = page.locator(".md-search-result__item").first
+    expect(result).to_contain_text("Referenzanlage")
+    expect(result.locator("a").first).to_have_attribute("href", re.compile(r"module/social-learning/"))
+    assert any(url.endswith("/lunr.de.min.js") for url in loaded)  # German stemmer and stop words
+
+
+def test_keyboard_user_can_skip_to_content(page: Page) -> None:
+    page.goto("/module/social-learning/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    expect(skip).to_have_text("Zum Inhalt")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"#"))
 
 
 PAGES = ["/", "/module/", "/module/social-learning/", "/redaktion/", "/literatur/"]
