@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SITE ?= site
 PYTEST_ARGS ?=
+# mkdocs-material prints an end-of-life banner on every run; editors need the course's messages.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup serve preview site check test test-fast lint bench new-module clean lock schema
 

@@ -9,8 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import get_files
 
-from coursekit.build import BuildFailed, build_site
+from coursekit.build import BuildFailed, build_site, load
 from coursekit.postbuild import check_site
 from support.course import ROOT
 
@@ -109,3 +111,27 @@ def test_real_course_builds_strict_and_passes_post_build_checks(built_site: Path
     assert (built_site / "module" / "social-learning" / "index.html").is_file()
     assert (built_site / "search" / "search_index.json").is_file()
     assert check_site(built_site) == []
+
+
+def test_content_warning_is_printed_but_does_not_fail_the_strict_build(fixture_site: Copy) -> None:
+    project = fixture_site("minimal")
+    first = project / "docs" / "module" / "erstes.md"
+    first.write_text(
+        first.read_text("utf-8").replace('digcompedu: ["1.2", 3.3]', 'digcompedu: ["1.2"]\nprerequisites: [zweites]')
+    )
+    site, lines = build(project)
+    assert (site / "index.html").is_file()
+    assert any("Warnung: Die Voraussetzung „zweites“ kommt im Kurs erst nach diesem Modul." in line for line in lines)
+
+
+def test_preview_keeps_serving_and_logs_errors_in_german(fixture_site: Copy, caplog: pytest.LogCaptureFixture) -> None:
+    project = fixture_site("broken")
+    config = load(project / "mkdocs.yml")
+    plugin = config.plugins["course"]
+    plugin.on_startup(command="serve", dirty=False)
+    files = get_files(config)
+    assert plugin.on_files(files, config=config) is files
+    assert "docs/module/erstes.md:12: Quiz „erstes-quiz“ gibt es nicht." in caplog.text
+    plugin.on_startup(command="build", dirty=False)
+    with pytest.raises(PluginError, match="Der Kurs enthält Fehler"):
+        plugin.on_files(files, config=config)

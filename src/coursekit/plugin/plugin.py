@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,8 @@ from ..course import Course, CourseLayout, load_course
 from ..diagnostics import Report
 from . import render
 from .config import CourseConfig
+
+log = logging.getLogger("mkdocs.plugins.course")
 
 if TYPE_CHECKING:  # imported only for typing: the live-reload server is not needed by `build`
     from mkdocs.livereload import LiveReloadServer
@@ -61,12 +64,22 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def __init__(self) -> None:
         self.course: Course | None = None
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        # Validate on every (re)build so `mkdocs serve` shows editors their mistakes.
+        # Validate on every (re)build so `make preview` shows editors their mistakes.
         course, report = check(config, self.config)
         if report.errors:
-            raise PluginError("Der Kurs enthält Fehler:\n" + report.render())
+            if not self.serving:
+                raise PluginError("Der Kurs enthält Fehler:\n" + report.render())
+            # The preview keeps running: faulty modules show without their header until fixed.
+            log.error("Der Kurs enthält Fehler:\n" + report.render())
+        elif report.items:
+            # Content warnings are advice; at INFO level they do not fail a --strict build.
+            log.info(report.render())
         self.course = course
         return files
 
