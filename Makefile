@@ -35,7 +35,7 @@ preview: setup ## Live preview while editing
 check: setup ## Validate content only (seconds)
 	$(PY) scripts/build.py --check
 
-test: setup ## All tests, browser tests included
+test: setup lint ## Lint, then all tests, browser tests included
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-fast: setup ## Tests without the browser
