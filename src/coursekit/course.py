@@ -10,10 +10,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import pagechecks
+from . import markers, pagechecks
 from .diagnostics import Report
 from .messages import report_validation_error
 from .model import ModuleMeta
+from .quizzes import LoadedQuiz, load_quizzes, quiz_files
 from .sources import Located, Page, read_text, split_front_matter
 
 
@@ -50,7 +51,8 @@ class Course:
     layout: CourseLayout
     modules: list[Module] = field(default_factory=list)
     pages: dict[str, Page] = field(default_factory=dict)  # every Markdown page by src_uri
-    quizzes: dict[str, Path] = field(default_factory=dict)
+    quizzes: dict[str, LoadedQuiz] = field(default_factory=dict)  # the valid ones
+    quiz_files: set[str] = field(default_factory=set)  # stems of all quiz files, faulty ones too
     notebooks: dict[str, Path] = field(default_factory=dict)
 
     def module_by_uri(self, src_uri: str) -> Module | None:
@@ -97,10 +99,12 @@ def load_course(layout: CourseLayout, nav: Any, report: Report) -> Course:
             module = _load_module(page, src_uri, report)
             if module:
                 unordered.append(module)
-    course.quizzes = _exercise_ids(layout.quizzes_dir, ("*.yml", "*.yaml"))
+    course.quizzes = load_quizzes(layout.quizzes_dir, report)
+    course.quiz_files = {path.stem for path in quiz_files(layout.quizzes_dir)}
     course.notebooks = _exercise_ids(layout.notebooks_dir, ("*.ipynb",))
     course.modules = _order_modules(unordered, nav, layout, report)
     _check_references(course, report)
+    _check_quizzes(course, report)
     pagechecks.check_markers(course.pages, report)
     titles = {m.src_uri: m.meta.title for m in course.modules}
     pagechecks.check_links(course.pages, layout.docs_dir, titles, report)
@@ -210,10 +214,76 @@ def _check_references(course: Course, report: Report) -> None:
                     f"Die Voraussetzung „{prereq}“ kommt im Kurs erst nach diesem Modul.",
                     "Ändern Sie die Reihenfolge unter „nav:“ in mkdocs.yml.",
                 )
-        for key, known, kind in (("quizzes", course.quizzes, "Quiz"), ("notebooks", course.notebooks, "Notebook")):
-            for i, ref in enumerate(getattr(meta, key)):
-                if ref not in known:
-                    _unknown(report, path, located.line_of((key, i)), kind, ref, known)
+        for i, ref in enumerate(meta.notebooks):
+            if ref not in course.notebooks:
+                _unknown(report, path, located.line_of(("notebooks", i)), "Notebook", ref, course.notebooks)
+        for i, ref in enumerate(meta.quizzes):
+            quiz = course.quizzes.get(ref)
+            line = located.line_of(("quizzes", i))
+            if quiz is None:
+                if ref not in course.quiz_files:  # a faulty quiz file has been reported already
+                    _unknown(report, path, line, "Quiz", ref, course.quizzes)
+            elif quiz.quiz.module != meta.id:
+                report.error(
+                    path,
+                    line,
+                    f"Das Quiz „{ref}“ gehört laut seiner Datei zum Modul „{quiz.quiz.module}“.",
+                    f"Tragen Sie es dort ein oder ändern Sie „module“ in {course_rel(course, quiz.path)}.",
+                )
+
+
+def _check_quizzes(course: Course, report: Report) -> None:
+    """Each quiz belongs to a module, tags that module's objectives and is placed exactly once on its page."""
+    placements: dict[str, list[tuple[str, int]]] = {}
+    for src_uri, page in course.pages.items():
+        for marker in markers.scan(page.body):
+            if marker.name == "quiz" and len(marker.args) == 1:
+                placements.setdefault(marker.args[0], []).append((src_uri, page.body_line + marker.index))
+    for quiz_id, places in placements.items():
+        if quiz_id not in course.quiz_files:
+            for src_uri, line in places:
+                _unknown(report, course.pages[src_uri].path, line, "Quiz", quiz_id, course.quizzes)
+        for src_uri, line in places[1:]:
+            first_uri, first_line = places[0]
+            report.error(
+                course.pages[src_uri].path,
+                line,
+                f"Das Quiz „{quiz_id}“ steht schon in docs/{first_uri}, Zeile {first_line}.",
+                "Jedes Quiz erscheint genau einmal im Kurs.",
+            )
+    for quiz_id, loaded in course.quizzes.items():
+        quiz, path = loaded.quiz, loaded.path
+        module = course.module_by_id(quiz.module)
+        if module is None:
+            _unknown(report, path, loaded.line_of("module"), "Modul", quiz.module, [m.meta.id for m in course.modules])
+            continue
+        objectives = [o.id for o in module.meta.objectives]
+        for i, question in enumerate(quiz.questions):
+            if question.objective is not None and question.objective not in objectives:
+                _unknown(
+                    report,
+                    path,
+                    loaded.line_of("questions", i, "objective"),
+                    "Lernziel",
+                    question.objective,
+                    objectives,
+                )
+        places = placements.get(quiz_id, [])
+        if not places:
+            report.error(
+                path,
+                loaded.line_of("id"),
+                f"Das Quiz „{quiz_id}“ wird auf keiner Seite angezeigt.",
+                f"Setzen Sie die Zeile „::: quiz {quiz_id}“ in {course_rel(course, module.page.path)}.",
+            )
+        elif places[0][0] != module.src_uri:
+            src_uri, line = places[0]
+            report.error(
+                course.pages[src_uri].path,
+                line,
+                f"Das Quiz „{quiz_id}“ gehört zum Modul „{quiz.module}“ und muss auf dessen Seite stehen.",
+                f"Verschieben Sie die Zeile nach docs/{module.src_uri}.",
+            )
 
 
 def _unknown(report: Report, path: Path, line: int, kind: str, ref: str, known: Iterable[str]) -> None:

@@ -23,7 +23,11 @@ class MarkerSpec:
 
 SPECS: dict[str, MarkerSpec] = {
     spec.name: spec
-    for spec in (MarkerSpec("modulliste", (), "Liste aller Module in Kursreihenfolge mit Kurzbeschreibung und Dauer."),)
+    for spec in (
+        MarkerSpec("modulliste", (), "Liste aller Module in Kursreihenfolge mit Kurzbeschreibung und Dauer."),
+        MarkerSpec("quiz", ("kennung",), "Das Quiz mit dieser Kennung aus exercises/quizzes/."),
+        MarkerSpec("fortschritt", (), "Übersicht „Mein Fortschritt“ mit Quizergebnissen je Modul."),
+    )
 }
 
 

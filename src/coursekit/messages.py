@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -23,24 +24,52 @@ def field_label(loc: Loc) -> str:
     return "".join(parts) or "Vorspann"
 
 
+def _candidates(annotation: Any) -> list[Any]:
+    """Model classes an annotation may hold: unwraps Annotated, Optional, list and unions."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _candidates(get_args(annotation)[0])
+    if origin in (list, Union, UnionType):
+        return [c for arg in get_args(annotation) for c in _candidates(arg)]
+    return [annotation] if isinstance(annotation, type) and issubclass(annotation, BaseModel) else []
+
+
 def _allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:
-    """Keys allowed in the mapping that contains ``loc`` (walks nested models)."""
-    current: Any = model
+    """Keys allowed in the mapping that contains ``loc`` (walks nested models and tagged unions)."""
+    current: list[Any] = [model]
     for item in loc[:-1]:
         if isinstance(item, int):
             continue
-        field = current.model_fields.get(item) if hasattr(current, "model_fields") else None
-        if field is None:
+        tagged = [c for c in current if _tag_of(c) == item]
+        if tagged:
+            current = tagged
+            continue
+        fields = [c.model_fields[item] for c in current if item in c.model_fields]
+        if not fields:
             return []
-        annotation = field.annotation
-        args = getattr(annotation, "__args__", ())
-        current = args[0] if args else annotation
-    return list(getattr(current, "model_fields", {}))
+        current = _candidates(fields[0].annotation)
+    return list(current[0].model_fields) if len(current) == 1 else []
 
 
-def german(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
+def _tag_of(model: Any) -> str | None:
+    field = getattr(model, "model_fields", {}).get("type")
+    args = get_args(field.annotation) if field is not None else ()
+    return args[0] if len(args) == 1 and isinstance(args[0], str) else None
+
+
+def data_loc(loc: Loc, tags: frozenset[str]) -> Loc:
+    """The error location in the YAML data: drops the union tags pydantic inserts after a list index."""
+    out: list[str | int] = []
+    for item in loc:
+        if isinstance(item, str) and item in tags and out and isinstance(out[-1], int):
+            continue
+        out.append(item)
+    return tuple(out)
+
+
+def german(error: ErrorDetails, model: type[BaseModel], tags: frozenset[str] = frozenset()) -> tuple[str, str]:
     """Return (message, hint) for one pydantic error."""
-    loc = tuple(error["loc"])
+    loc = data_loc(tuple(error["loc"]), tags)
     name = field_label(loc)
     kind = error["type"]
     ctx = error.get("ctx", {}) or {}
@@ -49,7 +78,7 @@ def german(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
         return f"Pflichtfeld „{name}“ fehlt.", f"Ergänzen Sie eine Zeile „{loc[-1]}: …“."
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        allowed = _allowed_keys(model, loc)
+        allowed = _allowed_keys(model, tuple(error["loc"]))
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         hint = f"Meinten Sie „{close[0]}“?" if close else "Erlaubt sind: " + ", ".join(allowed) + "."
         return f"Unbekannter Schlüssel „{key}“.", hint
@@ -91,6 +120,19 @@ def german(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
         return f"„{name}“ darf höchstens {ctx.get('le', ctx.get('lt'))} sein, gefunden: {value!r}.", ""
     if kind in {"literal_error", "enum"}:
         return (f"„{value}“ ist in „{name}“ nicht erlaubt.", f"Erlaubt sind: {ctx.get('expected', '')}.")
+    if kind == "union_tag_invalid":
+        return (
+            f"Unbekannter Fragetyp „{ctx.get('tag')}“.",
+            f"Erlaubt sind: {str(ctx.get('expected_tags', '')).replace(chr(39), '')}.",
+        )
+    if kind == "union_tag_not_found":
+        return (
+            f"„{name}“: Die Angabe „type“ fehlt.",
+            "Ergänzen Sie z. B. „type: single“ (erlaubt: single, multiple, true_false, matching, ordering, "
+            "short_text, reflection).",
+        )
+    if kind in {"float_type", "float_parsing"}:
+        return f"„{name}“ muss eine Zahl sein, gefunden: {value!r}.", "Schreiben Sie z. B. 0.8 oder 3,5 als 3.5."
     if kind in {"bool_type", "bool_parsing"}:
         return f"„{name}“ muss true oder false sein, gefunden: {value!r}.", ""
     # Our own validators raise PydanticCustomError with a German message already.
@@ -103,11 +145,12 @@ def report_validation_error(
     located: Located,
     path: Any,
     report: Report,
-    loc_prefix: Loc = (),
+    tags: frozenset[str] = frozenset(),
 ) -> None:
+    """Report every error of ``exc``; ``tags`` are the discriminator values of tagged unions in ``model``."""
     for error in _dedupe(exc.errors(include_url=False)):
-        message, hint = german(error, model)
-        report.error(path, located.line_of((*loc_prefix, *error["loc"])), message, hint)
+        message, hint = german(error, model, tags)
+        report.error(path, located.line_of(data_loc(tuple(error["loc"]), tags)), message, hint)
 
 
 def _dedupe(errors: Iterable[ErrorDetails]) -> list[ErrorDetails]:

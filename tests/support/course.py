@@ -57,3 +57,25 @@ def run_check(config_file: Path) -> Report:
     plugin = config.plugins["course"]
     _, report = check(config, plugin.config)  # type: ignore[arg-type]
     return report
+
+
+VALID_QUIZ = """\
+id: {id}
+title: "Selbstcheck"
+module: {module}
+questions:
+  - id: frage-1
+    type: single
+    prompt: "Was stimmt?"
+    objective: ziel-a
+    options:
+      - text: "Das hier."
+        correct: true
+      - text: "Das nicht."
+        feedback: "Weil es nicht stimmt."
+    explanation: "Darum."
+"""
+
+
+def valid_quiz(quiz_id: str = "alpha", module: str = "alpha") -> str:
+    return VALID_QUIZ.format(id=quiz_id, module=module)

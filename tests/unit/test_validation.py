@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.course import MakeCourse, run_check, valid_module
+from support.course import MakeCourse, run_check, valid_module, valid_quiz
 
 M = "docs/module/alpha.md"
 
@@ -116,8 +116,9 @@ CASES = [
     (
         "unknown_quiz",
         {
-            M: replace(valid_module(), "digcompedu:", "quizzes:\n  - alpha-quiz\ndigcompedu:"),
-            "exercises/quizzes/alpha-test.yml": "id: alpha-test\n",
+            M: replace(valid_module(), "digcompedu:", "quizzes:\n  - alpha-quiz\ndigcompedu:")
+            + "\n::: quiz alpha-test\n",
+            "exercises/quizzes/alpha-test.yml": valid_quiz("alpha-test"),
         },
         f"{M}:12",
         "Quiz „alpha-quiz“ gibt es nicht.",
@@ -245,13 +246,13 @@ def test_markers_and_links_inside_code_are_examples(make_course: MakeCourse) -> 
 
 def test_valid_course_has_no_problems(make_course: MakeCourse) -> None:
     alpha = replace(valid_module(), "digcompedu:", "quizzes: [alpha]\nnotebooks: [alpha]\ndigcompedu:")
-    alpha += "\n[Abschnitt](#abschnitt), [Titel](#titel-alpha), [Beta](beta.md#abschnitt), [Übersicht](./)\n"
+    alpha += "\n::: quiz alpha\n\n[Abschnitt](#abschnitt), [Titel](#titel-alpha), [Beta](beta.md#abschnitt), [Übersicht](./)\n"
     report = run_check(
         make_course(
             {
                 M: alpha,
                 "docs/module/beta.md": valid_module("beta"),
-                "exercises/quizzes/alpha.yml": "id: alpha\n",
+                "exercises/quizzes/alpha.yml": valid_quiz(),
                 "exercises/notebooks/alpha.ipynb": "{}",
                 "docs/module/index.md": "# Module\n\n::: modulliste\n",
             }
