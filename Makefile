@@ -35,7 +35,8 @@ preview: setup ## Live preview while editing
 check: setup ## Validate content only (seconds)
 	$(PY) scripts/build.py --check
 
-test: setup lint ## Lint, then all tests, browser tests included
+test: setup lint ## Lint, then all tests: JavaScript units (node), then pytest with browser tests
+	node --test tests/js/
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-fast: setup ## Tests without the browser

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from coursekit.build import build_site
-from coursekit.serve import make_server
 from support.course import MINIMAL_MKDOCS, ROOT, SITES, MakeCourse
+from support.server import serving
 
 
 @pytest.fixture
@@ -63,9 +62,20 @@ def fixture_site(tmp_path: Path) -> Callable[[str], Path]:
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    server = make_server(built_site, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    with serving(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The quiz fixture course (every question type, hostile content), built once."""
+    project = tmp_path_factory.mktemp("quizkurs") / "quiz"
+    shutil.copytree(SITES / "quiz", project)
+    build_site(project / "mkdocs.yml", project / "site", out=lambda _: None)
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def quiz_url(quiz_site: Path) -> Iterator[str]:
+    with serving(quiz_site) as url:
+        yield url

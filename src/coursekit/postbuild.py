@@ -76,6 +76,7 @@ class _PageParser(HTMLParser):
         self.resources: list[tuple[int, str]] = []
         self.links: list[tuple[int, str]] = []
         self.ids: set[str] = set()
+        self.duplicate_ids: list[tuple[int, str]] = []
         self.styles: list[tuple[int, str]] = []
         self._in_style = False
 
@@ -83,6 +84,8 @@ class _PageParser(HTMLParser):
         line = self.getpos()[0]
         values = {k: v or "" for k, v in attrs}
         if "id" in values:
+            if values["id"] in self.ids:
+                self.duplicate_ids.append((line, values["id"]))
             self.ids.add(values["id"])
         if tag == "a" and "name" in values:
             self.ids.add(values["name"])
@@ -157,6 +160,9 @@ def check_site(site: Path) -> list[Finding]:
             for line, url in parser.resources:
                 if is_external(url):
                     findings.append(Finding(rel, line, f"Seite lädt von fremdem Host: {url}"))
+            findings.extend(
+                Finding(rel, line, f"Die id „{dup}“ kommt mehrfach vor.") for line, dup in parser.duplicate_ids
+            )
             for line, style in parser.styles:
                 findings.extend(Finding(rel, line, f.message) for f in scan_css(style, rel))
         elif path.suffix == ".css":

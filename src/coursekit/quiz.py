@@ -21,6 +21,7 @@ class Option(StrictModel):
 
 
 class BaseQuestion(StrictModel):
+    type: str  # narrowed to one Literal by each question type
     id: Slug = Field(description="Stabile Kennung der Frage innerhalb des Quiz.")
     prompt: Text = Field(description="Fragetext (Markdown).")
     objective: Slug | None = Field(default=None, description="Kennung des Lernziels, das die Frage prüft.")

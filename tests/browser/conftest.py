@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -42,17 +43,38 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 FAILED = pytest.StashKey[bool]()
 
 
-@pytest.fixture
-def page(browser: Browser, recorder: RequestRecorder, site_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A fresh browser context per test: empty localStorage, IndexedDB and caches."""
-    context = browser.new_context(base_url=site_url, locale="de-DE")
+@contextmanager
+def fresh_page(
+    browser: Browser, recorder: RequestRecorder, base_url: str, request: pytest.FixtureRequest
+) -> Iterator[Page]:
+    """A new browser context (empty localStorage, IndexedDB, caches) whose foreign requests are recorded."""
+    context = browser.new_context(base_url=base_url, locale="de-DE", accept_downloads=True)
+    context.set_default_timeout(5000)
     page = context.new_page()
     foreign: list[str] = []
-    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((site_url, "data:", "blob:")) else None)
+    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((base_url, "data:", "blob:")) else None)
     recorder.requests.clear()
     page.foreign_requests = foreign  # type: ignore[attr-defined]
-    yield page
-    if request.node.stash.get(FAILED, False):
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    context.close()
+    try:
+        yield page
+    finally:
+        if request.node.stash.get(FAILED, False):
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+        context.close()
+
+
+@pytest.fixture
+def page(browser: Browser, recorder: RequestRecorder, site_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A page of the real course."""
+    with fresh_page(browser, recorder, site_url, request) as page:
+        yield page
+
+
+@pytest.fixture
+def quiz_page(
+    browser: Browser, recorder: RequestRecorder, quiz_url: str, request: pytest.FixtureRequest
+) -> Iterator[Page]:
+    """A page of the quiz fixture course."""
+    with fresh_page(browser, recorder, quiz_url, request) as page:
+        yield page

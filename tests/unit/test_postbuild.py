@@ -17,6 +17,7 @@ PAGE = """<!doctype html>
 <img srcset="lokal.png 1x, https://example.com/gross.png 2x" alt="">
 <div style="background: url('https://example.com/bg.png')"></div>
 <a href="fehlt/">kaputt</a> <a href="#oben">Anker fehlt</a> <a href="andere.html#da">ok</a>
+<form id="frage"><input id="frage"></form>
 </body></html>
 """
 
@@ -52,6 +53,7 @@ def test_every_foreign_load_and_broken_link_is_found(tmp_path: Path) -> None:
         "index.html:10: CSS lädt von fremdem Host: https://example.com/bg.png",
         "index.html:11: Link auf nicht vorhandene Datei: fehlt/",
         "index.html:11: Link auf nicht vorhandenen Anker: #oben",
+        "index.html:12: Die id „frage“ kommt mehrfach vor.",
         "style.css:1: CSS lädt von fremdem Host: https://fonts.googleapis.com/x.css",
         "style.css:2: CSS lädt von fremdem Host: https://fonts.gstatic.com/r.woff2",
     ]

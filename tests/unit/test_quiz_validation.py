@@ -10,6 +10,10 @@ M = "docs/module/alpha.md"
 Q = "exercises/quizzes/alpha.yml"
 
 
+# The body of the one question in valid_quiz(), after its id: replaced to try other types.
+SINGLE_BODY = valid_quiz().split("  - id: frage-1\n", 1)[1].split("    explanation:", 1)[0]
+
+
 def module_with_quiz(marker: str = "::: quiz alpha") -> str:
     return valid_module() + f"\n{marker}\n"
 
@@ -53,8 +57,7 @@ CASES = [
         "true_false_answer_names_no_option",
         {
             Q: quiz(
-                '    type: single\n    prompt: "Was stimmt?"\n    objective: ziel-a\n    options:\n      - text: "Das hier."\n'
-                '        correct: true\n      - text: "Das nicht."\n        feedback: "Weil es nicht stimmt."\n',
+                SINGLE_BODY,
                 '    type: true_false\n    prompt: "Stimmt das?"\n    answer: vielleicht\n',
             )
         },
@@ -66,8 +69,7 @@ CASES = [
         "matching_pairs_do_not_pair",
         {
             Q: quiz(
-                '    type: single\n    prompt: "Was stimmt?"\n    objective: ziel-a\n    options:\n      - text: "Das hier."\n'
-                '        correct: true\n      - text: "Das nicht."\n        feedback: "Weil es nicht stimmt."\n',
+                SINGLE_BODY,
                 '    type: matching\n    prompt: "Ordnen Sie zu."\n    pairs:\n      - left: A\n        right: X\n'
                 "      - left: B\n        right: X\n",
             )
@@ -80,8 +82,7 @@ CASES = [
         "matching_pair_without_partner",
         {
             Q: quiz(
-                '    type: single\n    prompt: "Was stimmt?"\n    objective: ziel-a\n    options:\n      - text: "Das hier."\n'
-                '        correct: true\n      - text: "Das nicht."\n        feedback: "Weil es nicht stimmt."\n',
+                SINGLE_BODY,
                 '    type: matching\n    prompt: "Ordnen Sie zu."\n    pairs:\n      - left: A\n        right: X\n'
                 "      - left: B\n",
             )
@@ -164,8 +165,7 @@ CASES = [
         "short_text_without_answer",
         {
             Q: quiz(
-                '    type: single\n    prompt: "Was stimmt?"\n    objective: ziel-a\n    options:\n      - text: "Das hier."\n'
-                '        correct: true\n      - text: "Das nicht."\n        feedback: "Weil es nicht stimmt."\n',
+                SINGLE_BODY,
                 '    type: short_text\n    prompt: "Wie viele?"\n',
             )
         },

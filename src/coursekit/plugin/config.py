@@ -11,3 +11,5 @@ class CourseConfig(base.Config):
     modules_dir = c.Type(str, default="module")
     # Folder with quizzes, notebooks and data sets, relative to mkdocs.yml.
     exercises_dir = c.Type(str, default="exercises")
+    # Share of a quiz's points needed to pass it; a quiz file may set its own pass_threshold.
+    pass_threshold = c.Type(float, default=0.8)

@@ -7,11 +7,13 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from .. import markers
 from ..course import Course, CourseLayout, load_course
@@ -23,6 +25,11 @@ log = logging.getLogger("mkdocs.plugins.course")
 
 if TYPE_CHECKING:  # imported only for typing: the live-reload server is not needed by `build`
     from mkdocs.livereload import LiveReloadServer
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+ASSET_URI = "assets/coursekit"
+STYLESHEETS = ["course.css"]
+SCRIPTS = ["course.js"]  # ES module; imports its siblings
 
 # mkdocs-material's bundle falls back to unpkg.com for a ResizeObserver polyfill (browsers
 # without it) and for mermaid diagrams. Both would be requests to another host, so the built
@@ -69,7 +76,19 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config.extra_css.extend(f"{ASSET_URI}/{name}" for name in STYLESHEETS)
+        for name in SCRIPTS:
+            script = ExtraScriptValue(f"{ASSET_URI}/{name}")
+            script.type = "module"
+            config.extra_javascript.append(script)
+        return config
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        # The course's own CSS and JS ship inside the package, apart from the content.
+        for asset in sorted(ASSETS.iterdir()):
+            if asset.suffix in (".css", ".js"):
+                files.append(File.generated(config, f"{ASSET_URI}/{asset.name}", abs_src_path=str(asset)))
         # Validate on every (re)build so `make preview` shows editors their mistakes.
         course, report = check(config, self.config)
         if report.errors:
@@ -96,6 +115,18 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if module.meta.hide:
             page.meta["hide"] = list(module.meta.hide)
         return render.module_header(course, module) + markdown + render.module_footer(module)
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        course = self.course
+        assert course is not None
+        if "ck-slot" not in html:
+            return html
+        urls = {}
+        for module in course.modules:
+            file = files.get_file_from_path(module.src_uri)
+            if file is not None:
+                urls[module.src_uri] = get_relative_url(file.url, page.url)
+        return render.fill_slots(html, course, urls, self.config.pass_threshold)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         neutralise_theme_cdn(Path(config.site_dir))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 from ..course import Course, Module
 from ..markers import Marker
 from ..model import DIGCOMPEDU_COMPETENCES
+from . import progress, quizhtml
 
 
 def minutes(value: int) -> str:
@@ -56,7 +58,38 @@ def module_list(course: Course, page_uri: str) -> str:
     return f"{total}\n\n" + '<div class="grid cards" markdown>\n\n' + "\n".join(items) + "\n</div>\n"
 
 
+def slot(name: str, arg: str = "") -> str:
+    """A placeholder that survives Markdown and is filled with generated HTML in on_page_content."""
+    return f'<div class="ck-slot" data-slot="{name}" data-arg="{arg}"></div>'
+
+
+SLOT_RE = re.compile(r'<div class="ck-slot" data-slot="([\w-]+)" data-arg="([\w-]*)"></div>')
+
+
 def render_marker(course: Course, page_uri: str, marker: Marker) -> str:
     if marker.name == "modulliste":
         return module_list(course, page_uri)
+    if marker.name == "quiz":
+        loaded = course.quizzes.get(marker.args[0])
+        title = loaded.quiz.title if loaded else marker.args[0]
+        return f"## {title} {{#quiz-{marker.args[0]}}}\n\n{slot('quiz', marker.args[0])}\n"
+    if marker.name == "fortschritt":
+        return slot("fortschritt") + "\n"
     raise KeyError(marker.name)  # validation rejects unknown markers before rendering
+
+
+def fill_slots(html: str, course: Course, urls: dict[str, str], default_threshold: float) -> str:
+    """Replace slots with generated HTML; ``urls`` maps module src_uris to URLs relative to the page."""
+
+    def fill(match: re.Match[str]) -> str:
+        name, arg = match.group(1), match.group(2)
+        if name == "quiz":
+            loaded = course.quizzes.get(arg)
+            if loaded is None:  # only while previewing a faulty quiz file
+                return '<p class="ck-missing">Dieses Quiz enthält Fehler und wird nach der Korrektur angezeigt.</p>'
+            quiz = loaded.quiz
+            threshold = quiz.pass_threshold if quiz.pass_threshold is not None else default_threshold
+            return quizhtml.quiz_html(quiz, quiz.module, threshold)
+        return progress.progress_html(course, urls, default_threshold)
+
+    return SLOT_RE.sub(fill, html)

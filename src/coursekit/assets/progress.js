@@ -1,0 +1,107 @@
+// The "Mein Fortschritt" page: scores per module, the learner's journal, export, import, reset.
+import { quizResult } from "./score.js";
+import { emptyState, exportText, parseImport, save } from "./store.js";
+
+const percent = (share) => `${Math.round(share * 100)} %`;
+
+function render(section, data, state) {
+  let done = 0;
+  let withQuiz = 0;
+  for (const module of data.modules) {
+    const row = section.querySelector(`tr[data-module="${CSS.escape(module.id)}"]`);
+    const quizCell = row.querySelector('[data-cell="quizzes"]');
+    const statusCell = row.querySelector('[data-cell="status"]');
+    if (module.quizzes.length === 0) {
+      quizCell.textContent = "kein Quiz";
+      statusCell.textContent = "–";
+      continue;
+    }
+    withQuiz += 1;
+    const results = module.quizzes.map((q) => ({ quiz: q, result: quizResult(q.questions, state.quizzes[q.id], q.threshold) }));
+    quizCell.replaceChildren(
+      ...results.map(({ quiz, result }) => {
+        const line = document.createElement("div");
+        line.textContent = result.answered ? `${quiz.title}: ${percent(result.share)}${result.passed ? " (bestanden)" : ""}` : `${quiz.title}: noch offen`;
+        return line;
+      }),
+    );
+    const passed = results.every(({ result }) => result.passed);
+    const started = results.some(({ result }) => result.answered > 0);
+    if (passed) done += 1;
+    statusCell.textContent = passed ? "abgeschlossen" : started ? "begonnen" : "noch nicht begonnen";
+    row.classList.toggle("ck-done", passed);
+  }
+  section.querySelector(".ck-progress-summary").textContent = `${done} von ${withQuiz} Modulen mit Quiz abgeschlossen.`;
+  renderJournal(section, data, state);
+}
+
+function renderJournal(section, data, state) {
+  const entries = [];
+  for (const module of data.modules) {
+    for (const quiz of module.quizzes) {
+      for (const q of quiz.questions) {
+        const entry = state.quizzes[quiz.id]?.[q.id];
+        if (q.type === "reflection" && entry && entry.hash === q.hash && entry.answer) entries.push({ module, q, entry });
+      }
+    }
+  }
+  const journal = section.querySelector(".ck-journal");
+  if (entries.length === 0) return;
+  const list = document.createElement("dl");
+  for (const { module, q, entry } of entries) {
+    const term = document.createElement("dt");
+    const link = document.createElement("a");
+    link.href = module.url;
+    link.textContent = `Modul ${module.number}`;
+    term.append(link, `: ${q.prompt}`);
+    const answer = document.createElement("dd");
+    answer.textContent = entry.answer;
+    list.append(term, answer);
+  }
+  journal.replaceChildren(list);
+}
+
+export function initProgress(section, getState, setState) {
+  if (section.dataset.ready) return;
+  section.dataset.ready = "1";
+  const data = JSON.parse(section.querySelector(".ck-progress-data").textContent);
+  const message = section.querySelector(".ck-progress-message");
+  render(section, data, getState());
+
+  section.querySelector("[data-action=export]").addEventListener("click", () => {
+    const blob = new Blob([exportText(getState())], { type: "application/json" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `kurs-fortschritt-${new Date().toISOString().slice(0, 10)}.json`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    message.textContent = "Die Exportdatei wurde erstellt. Sie enthält nur Ihre Antworten, keine persönlichen Daten.";
+  });
+
+  section.querySelector("#ck-import").addEventListener("change", async (event) => {
+    const file = event.target.files[0];
+    if (!file) return;
+    try {
+      const state = parseImport(await file.text());
+      setState(state);
+      save(state);
+      render(section, data, state);
+      message.textContent = "Der Fortschritt wurde importiert.";
+    } catch (error) {
+      message.textContent = `Import nicht möglich: ${error.message} Ihr bisheriger Fortschritt ist unverändert.`;
+    }
+    event.target.value = "";
+  });
+
+  section.querySelector("[data-action=reset]").addEventListener("click", () => {
+    if (!window.confirm("Wirklich den gesamten Fortschritt in diesem Browser löschen? Exportieren Sie ihn vorher, wenn Sie ihn behalten möchten.")) return;
+    const state = emptyState();
+    setState(state);
+    save(state);
+    section.querySelector(".ck-journal").replaceChildren(Object.assign(document.createElement("p"), { textContent: "Noch keine Einträge." }));
+    render(section, data, state);
+    message.textContent = "Der Fortschritt wurde zurückgesetzt.";
+  });
+}

@@ -1,0 +1,75 @@
+"""HTML for the "Mein Fortschritt" page: the course structure as data; progress.js fills in scores."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from ..course import Course
+
+
+def progress_data(course: Course, urls: dict[str, str], default_threshold: float) -> dict[str, object]:
+    modules = []
+    for module in course.modules:
+        quizzes = []
+        for loaded in course.quizzes.values():
+            quiz = loaded.quiz
+            if quiz.module != module.meta.id:
+                continue
+            threshold = quiz.pass_threshold if quiz.pass_threshold is not None else default_threshold
+            quizzes.append(
+                {
+                    "id": quiz.id,
+                    "title": quiz.title,
+                    "threshold": threshold,
+                    "questions": [
+                        {"id": q.id, "hash": q.fingerprint(), "type": q.type}
+                        | ({"prompt": q.prompt} if q.type == "reflection" else {})
+                        for q in quiz.questions
+                    ],
+                }
+            )
+        modules.append(
+            {
+                "id": module.meta.id,
+                "number": module.number,
+                "title": module.meta.title,
+                "url": urls[module.src_uri],
+                "quizzes": quizzes,
+            }
+        )
+    return {"modules": modules}
+
+
+def progress_html(course: Course, urls: dict[str, str], default_threshold: float) -> str:
+    """``urls`` maps each module's src_uri to its URL relative to the progress page."""
+    data = json.dumps(progress_data(course, urls, default_threshold), ensure_ascii=False).replace("</", "<\\/")
+    rows = []
+    for module in course.modules:
+        rows.append(
+            f'<tr data-module="{escape(module.meta.id)}"><th scope="row">Modul {module.number}: '
+            f"{escape(module.meta.title)}</th>"
+            '<td data-cell="quizzes">–</td><td data-cell="status">noch nicht begonnen</td></tr>'
+        )
+    return (
+        '<section class="ck-progress">'
+        f'<script type="application/json" class="ck-progress-data">{data}</script>'
+        "<noscript><p>Ihr Fortschritt wird mit JavaScript aus dem Speicher dieses Browsers gelesen.</p></noscript>"
+        '<table class="ck-progress-table"><caption>Quizergebnisse je Modul</caption>'
+        '<thead><tr><th scope="col">Modul</th><th scope="col">Quizze</th><th scope="col">Stand</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+        '<p class="ck-progress-summary" role="status" aria-live="polite"></p>'
+        '<h2 id="lernjournal">Mein Lernjournal</h2>'
+        '<div class="ck-journal"><p>Noch keine Einträge. Ihre Antworten auf Reflexionsfragen erscheinen hier.</p></div>'
+        '<h2 id="sichern">Fortschritt sichern und übertragen</h2>'
+        "<p>Ihr Fortschritt liegt nur in diesem Browser. Mit einer Exportdatei können Sie ihn sichern oder "
+        "auf ein anderes Gerät mitnehmen.</p>"
+        '<div class="ck-progress-actions">'
+        '<button type="button" class="md-button" data-action="export">Fortschritt exportieren</button> '
+        '<label class="md-button" for="ck-import">Fortschritt importieren</label>'
+        '<input type="file" id="ck-import" class="ck-visually-hidden" accept="application/json,.json"> '
+        '<button type="button" class="md-button" data-action="reset">Fortschritt zurücksetzen</button>'
+        "</div>"
+        '<p class="ck-progress-message" role="status" aria-live="polite"></p>'
+        "</section>"
+    )
