@@ -10,8 +10,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from .model import ModuleMeta
+from .quiz import Quiz
 
-SCHEMAS: dict[str, type[BaseModel]] = {"module.schema.json": ModuleMeta}
+SCHEMAS: dict[str, type[BaseModel]] = {"module.schema.json": ModuleMeta, "quiz.schema.json": Quiz}
 
 
 def schema_text(model: type[BaseModel]) -> str:

@@ -22,3 +22,14 @@ def test_module_schema_forbids_unknown_keys_and_requires_the_core() -> None:
     assert set(schema["required"]) == {"id", "title", "summary", "duration", "objectives", "key_points", "digcompedu"}
     assert "7.1" not in schema["properties"]["digcompedu"]["items"]["enum"]
     assert len(schema["properties"]["digcompedu"]["items"]["enum"]) == 22
+
+
+def test_vscode_maps_the_quiz_schema_to_quiz_files() -> None:
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text("utf-8"))
+    assert "exercises/quizzes/*.yml" in settings["yaml.schemas"]["./schema/quiz.schema.json"]
+
+
+def test_quiz_schema_knows_all_seven_types() -> None:
+    schema = json.loads(schema_text(SCHEMAS["quiz.schema.json"]))
+    mapping = schema["properties"]["questions"]["items"]["discriminator"]["mapping"]
+    assert sorted(mapping) == sorted(["single", "multiple", "true_false", "matching", "ordering", "short_text", "reflection"])
