@@ -76,6 +76,33 @@ def page_weight(site: Path, recorder: RequestRecorder) -> tuple[int, int, int, i
     return len(bodies), raw, packed, len(recorder.requests)
 
 
+def custom_assets() -> list[tuple[str, int, int]]:
+    """(name, raw bytes, gzip bytes) of the course's own JS and CSS."""
+    assets = ROOT / "src" / "coursekit" / "assets"
+    return [(p.name, len(p.read_bytes()), len(gzip.compress(p.read_bytes(), 6)))
+            for p in sorted(assets.iterdir()) if p.suffix in (".js", ".css")]
+
+
+def quiz_interactive_ms(site: Path, runs: int = RUNS) -> list[float]:
+    """Time from navigation start until the quiz on PAGE is initialised, per fresh visit."""
+    server = make_server(site, quiet=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    times = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=QUIET_CHROMIUM)
+        for _ in range(runs):
+            page = browser.new_context().new_page()
+            page.goto(base + PAGE, wait_until="commit")
+            page.wait_for_function("document.querySelector('.ck-quiz')?.dataset.ready === '1'")
+            times.append(page.evaluate("performance.now()"))
+            page.context.close()
+        browser.close()
+    server.shutdown()
+    server.server_close()
+    return times
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -84,6 +111,7 @@ def main() -> None:
         ours_w = page_weight(ours_site, recorder)
         stock_w = page_weight(stock_site, recorder)
         recorder.close()
+        interactive = quiz_interactive_ms(ours_site)
     o, s = statistics.median(ours_t), statistics.median(stock_t)
     print(f"Build (Median aus {RUNS} Läufen, jeweils ganzer Prozess)")
     print(f"  Kurs-Build (scripts/build.py)        {o:6.2f} s   Läufe: {', '.join(f'{t:.2f}' for t in ours_t)}")
@@ -97,6 +125,15 @@ def main() -> None:
     for name, (n, raw, packed, foreign) in (("Kurs", ours_w), ("Standard-Material", stock_w)):
         print(f"  {name:36} {n:9d} {raw / 1024:8.1f} KB {packed / 1024:8.1f} KB {foreign:6d}")
     print(f"  Verhältnis gzip                      {ours_w[2] / stock_w[2]:6.2f} x  (Ziel ≤ 1.15 x)")
+    assets = custom_assets()
+    print("\nEigenes JavaScript und CSS (Quiz, Fortschritt, Stil), gzip -6")
+    for name, raw, packed in assets:
+        print(f"  {name:36} {raw / 1024:8.1f} KB roh {packed / 1024:8.1f} KB gzip")
+    total = sum(packed for _, _, packed in assets)
+    print(f"  {'zusammen':36} {sum(r for _, r, _ in assets) / 1024:8.1f} KB roh {total / 1024:8.1f} KB gzip"
+          "  (Ziel ≤ 20 KB gzip)")
+    print(f"\nQuiz bedienbar nach Seitenaufruf ({PAGE}, frisches Profil, {RUNS} Läufe)")
+    print(f"  Median {statistics.median(interactive):.0f} ms   Läufe: {', '.join(f'{t:.0f}' for t in interactive)}")
     if stock_w[3]:
         print(
             f"  (Standard-Material fragt zusätzlich {stock_w[3]} fremde Hosts an, z. B. Google Fonts;"

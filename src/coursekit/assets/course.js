@@ -1,6 +1,5 @@
 // Entry point: runs on every page, also after mkdocs-material's instant navigation.
-import { initProgress } from "./progress.js";
-import { initQuiz } from "./quiz.js";
+// The quiz and progress modules are imported only on pages that have a quiz or the progress view.
 import { load } from "./store.js";
 
 let state = null;
@@ -19,15 +18,24 @@ function notify(text) {
   box.append(line);
 }
 
-function start() {
+async function start() {
+  const quizzes = document.querySelectorAll(".ck-quiz");
+  const progress = document.querySelectorAll(".ck-progress");
+  if (quizzes.length === 0 && progress.length === 0) return;
   const loaded = load();
   state = loaded.state;
   if (loaded.notice) notify(loaded.notice);
-  for (const section of document.querySelectorAll(".ck-quiz")) initQuiz(section, state, notify);
-  for (const section of document.querySelectorAll(".ck-progress")) {
-    initProgress(section, () => state, (next) => {
-      state = next;
-    });
+  if (quizzes.length) {
+    const { initQuiz } = await import("./quiz.js");
+    for (const section of quizzes) initQuiz(section, state, notify);
+  }
+  if (progress.length) {
+    const { initProgress } = await import("./progress.js");
+    for (const section of progress) {
+      initProgress(section, () => state, (next) => {
+        state = next;
+      });
+    }
   }
 }
 
