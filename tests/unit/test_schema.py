@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from coursekit.quiz import QUESTION_TYPES
 from coursekit.schema import SCHEMAS, schema_text
 from support.course import ROOT
 
@@ -32,4 +33,4 @@ def test_vscode_maps_the_quiz_schema_to_quiz_files() -> None:
 def test_quiz_schema_knows_all_seven_types() -> None:
     schema = json.loads(schema_text(SCHEMAS["quiz.schema.json"]))
     mapping = schema["properties"]["questions"]["items"]["discriminator"]["mapping"]
-    assert sorted(mapping) == sorted(["single", "multiple", "true_false", "matching", "ordering", "short_text", "reflection"])
+    assert sorted(mapping) == sorted(QUESTION_TYPES)
