@@ -79,8 +79,11 @@ def page_weight(site: Path, recorder: RequestRecorder) -> tuple[int, int, int, i
 def custom_assets() -> list[tuple[str, int, int]]:
     """(name, raw bytes, gzip bytes) of the course's own JS and CSS."""
     assets = ROOT / "src" / "coursekit" / "assets"
-    return [(p.name, len(p.read_bytes()), len(gzip.compress(p.read_bytes(), 6)))
-            for p in sorted(assets.iterdir()) if p.suffix in (".js", ".css")]
+    return [
+        (p.name, len(p.read_bytes()), len(gzip.compress(p.read_bytes(), 6)))
+        for p in sorted(assets.iterdir())
+        if p.suffix in (".js", ".css")
+    ]
 
 
 def quiz_interactive_ms(site: Path, runs: int = RUNS) -> list[float]:
@@ -130,8 +133,10 @@ def main() -> None:
     for name, raw, packed in assets:
         print(f"  {name:36} {raw / 1024:8.1f} KB roh {packed / 1024:8.1f} KB gzip")
     total = sum(packed for _, _, packed in assets)
-    print(f"  {'zusammen':36} {sum(r for _, r, _ in assets) / 1024:8.1f} KB roh {total / 1024:8.1f} KB gzip"
-          "  (Ziel ≤ 20 KB gzip)")
+    print(
+        f"  {'zusammen':36} {sum(r for _, r, _ in assets) / 1024:8.1f} KB roh {total / 1024:8.1f} KB gzip"
+        "  (Ziel ≤ 20 KB gzip)"
+    )
     print(f"\nQuiz bedienbar nach Seitenaufruf ({PAGE}, frisches Profil, {RUNS} Läufe)")
     print(f"  Median {statistics.median(interactive):.0f} ms   Läufe: {', '.join(f'{t:.0f}' for t in interactive)}")
     if stock_w[3]:
