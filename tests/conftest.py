@@ -18,7 +18,7 @@ from support.server import serving
 def make_course(tmp_path: Path) -> MakeCourse:
     """Write a tiny course: {relative path: text or bytes}; modules go into the nav in order."""
 
-    def make(files: dict[str, str | bytes], nav: list[str] | None = None) -> Path:
+    def make(files: dict[str, str | bytes], nav: list[str] | None = None, pedagogy: str = "off") -> Path:
         for rel, content in files.items():
             path = tmp_path / rel
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -34,7 +34,7 @@ def make_course(tmp_path: Path) -> MakeCourse:
             else sorted(rel.removeprefix("docs/") for rel in files if rel.startswith("docs/module/"))
         )
         nav_yaml = "\n".join(f"  - {p}" for p in ["index.md", *pages])
-        (tmp_path / "mkdocs.yml").write_text(MINIMAL_MKDOCS.format(nav=nav_yaml), "utf-8")
+        (tmp_path / "mkdocs.yml").write_text(MINIMAL_MKDOCS.format(nav=nav_yaml, pedagogy=pedagogy), "utf-8")
         return tmp_path / "mkdocs.yml"
 
     return make

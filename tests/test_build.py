@@ -135,3 +135,13 @@ def test_preview_keeps_serving_and_logs_errors_in_german(fixture_site: Copy, cap
     plugin.on_startup(command="build", dirty=False)
     with pytest.raises(PluginError, match="Der Kurs enthält Fehler"):
         config.plugins.on_files(get_files(config), config=config)
+
+
+def test_facilitator_notes_are_absent_from_learner_pages_and_search(fixture_site: Copy) -> None:
+    site, _ = build(fixture_site("minimal"))
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".json"):
+            assert "GEHEIM-MODERATION" not in path.read_text("utf-8"), path
+    page = text_of(site / "module" / "erstes" / "index.html")
+    assert "Text nach der Notiz." in page
+    assert "Flipchart" not in page

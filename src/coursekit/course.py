@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import markers, pagechecks
+from . import facilitator, markers, pagechecks
 from .diagnostics import Report
 from .messages import report_validation_error
 from .model import ModuleMeta
@@ -106,6 +106,7 @@ def load_course(layout: CourseLayout, nav: Any, report: Report) -> Course:
     _check_references(course, report)
     _check_quizzes(course, report)
     pagechecks.check_markers(course.pages, report)
+    facilitator.check_notes(course.pages, report)
     titles = {m.src_uri: m.meta.title for m in course.modules}
     pagechecks.check_links(course.pages, layout.docs_dir, titles, report)
     return course

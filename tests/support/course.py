@@ -19,7 +19,8 @@ theme:
   language: de
   font: false
 plugins:
-  - course
+  - course:
+      pedagogy_checks: "{pedagogy}"
 nav:
 {nav}
 markdown_extensions: [admonition, attr_list, md_in_html, abbr]

@@ -17,6 +17,20 @@ def replace(text: str, old: str, new: str) -> str:
 # (case, files, expected "path:line", expected message fragment, expected hint fragment)
 CASES = [
     (
+        "facilitator_note_timing_unreadable",
+        {M: valid_module() + '\n!!! moderation "Einstieg"\n\n    Dauer: eine Viertelstunde\n\n    Text.\n'},
+        f"{M}:20",
+        "Die Zeitangabe der Moderationsnotiz ist nicht lesbar.",
+        "Dauer: 15 Min.",
+    ),
+    (
+        "facilitator_note_empty",
+        {M: valid_module() + '\n!!! moderation "Einstieg"\n\nText.\n'},
+        f"{M}:18",
+        "Die Moderationsnotiz ist leer.",
+        "eingerückt",
+    ),
+    (
         "invalid_yaml_colon",
         {M: replace(valid_module(), 'summary: "Kurz."', "summary: Achtung: Doppelpunkt")},
         f"{M}:4",

@@ -13,3 +13,6 @@ class CourseConfig(base.Config):
     exercises_dir = c.Type(str, default="exercises")
     # Share of a quiz's points needed to pass it; a quiz file may set its own pass_threshold.
     pass_threshold = c.Type(float, default=0.8)
+    # Pedagogy lint (objectives covered by questions, feedback on wrong options, alt texts, ...):
+    # "error" fails the build, "warning" only reports, "off" skips it (for tiny test sites).
+    pedagogy_checks = c.Choice(("error", "warning", "off"), default="error")

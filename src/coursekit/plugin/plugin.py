@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .. import markers
+from .. import facilitator, markers, pedagogy
 from ..course import Course, CourseLayout, load_course
 from ..diagnostics import Report
 from . import render
@@ -63,6 +63,9 @@ def check(config: MkDocsConfig, plugin_config: CourseConfig) -> tuple[Course, Re
     layout = layout_from(config, plugin_config)
     report = Report(layout.root)
     course = load_course(layout, config.nav, report)
+    mode = plugin_config.pedagogy_checks
+    if mode != "off":
+        pedagogy.check(course, report.error if mode == "error" else report.warning, report.warning)
     return course, report
 
 
@@ -106,6 +109,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         course = self.course
         assert course is not None
         uri = page.file.src_uri
+        markdown, _notes = facilitator.split_notes(markdown)  # learner pages never carry facilitator notes
         markdown = markers.replace(markdown, lambda m: render.render_marker(course, uri, m))
         module = course.module_by_uri(uri)
         if module is None:
