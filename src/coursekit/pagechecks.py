@@ -20,7 +20,7 @@ ATTR_ID_RE = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}")
 INLINE_CODE_RE = re.compile(r"(`+).+?\1")
 
 
-def _prose_lines(body: str) -> list[tuple[int, str]]:
+def prose_lines(body: str) -> list[tuple[int, str]]:
     """(index, line) of lines outside fenced code blocks."""
     fenced = markers.fenced_lines(body)
     return [(i, INLINE_CODE_RE.sub("", line)) for i, line in enumerate(body.splitlines()) if i not in fenced]
@@ -28,7 +28,7 @@ def _prose_lines(body: str) -> list[tuple[int, str]]:
 
 def anchors(page: Page, title: str | None = None) -> set[str]:
     found = {slugify(title, "-")} if title else set()
-    for _, line in _prose_lines(page.body):
+    for _, line in prose_lines(page.body):
         heading = HEADING_RE.match(line)
         if heading:
             found.add(heading.group(2) or slugify(heading.group(1), "-"))
@@ -73,7 +73,7 @@ def check_links(pages: dict[str, Page], docs_dir: Path, titles: dict[str, str], 
     """Relative links must point at an existing page or file, and anchors at a heading there."""
     anchor_cache: dict[str, set[str]] = {}
     for src_uri, page in pages.items():
-        for index, line in _prose_lines(page.body):
+        for index, line in prose_lines(page.body):
             for match in LINK_RE.finditer(line):
                 url = match.group(1)
                 parts = urlsplit(url)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from . import markers
+from . import markers, pagechecks
 from .course import Course, Module
 from .facilitator import split_notes
 from .quiz import Matching, MultipleChoice, Ordering, ShortText, SingleChoice, TrueFalse
@@ -43,7 +43,7 @@ def check(course: Course, error: Emit, warning: Emit) -> None:
         for loaded in quizzes:
             _check_quiz(loaded, error)
     for page in course.pages.values():
-        for index, line in enumerate(page.body.splitlines()):
+        for index, line in pagechecks.prose_lines(page.body):
             for match in IMAGE_RE.finditer(line):
                 if not match.group("alt").strip():
                     error(
