@@ -20,6 +20,13 @@ pytestmark = pytest.mark.browser
 KEY = "slkurs.fortschritt.v1"
 
 
+def goto(page: Page, path: str) -> None:
+    """Open a page and wait until its quiz or progress script is ready (they load as ES modules)."""
+    page.goto(path)
+    for widget in page.locator(".ck-quiz, .ck-progress").all():
+        expect(widget).to_have_attribute("data-ready", "1")
+
+
 def question(page: Page, qid: str) -> Locator:
     return page.locator(f"#ck-eins-{qid}")
 
@@ -89,7 +96,7 @@ TYPES: list[tuple[str, Callable[[Locator, bool], None], list[str]]] = [
 def test_each_type_gives_right_and_wrong_feedback(
     quiz_page: Page, qid: str, answer: Callable, feedback: list[str]
 ) -> None:
-    quiz_page.goto("/module/eins/")
+    goto(quiz_page, "/module/eins/")
     q = question(quiz_page, qid)
     answer(q, False)
     check(q)
@@ -106,7 +113,7 @@ def test_each_type_gives_right_and_wrong_feedback(
 
 
 def test_partial_credit_and_quiz_score(quiz_page: Page) -> None:
-    quiz_page.goto("/module/eins/")
+    goto(quiz_page, "/module/eins/")
     q = question(quiz_page, "mehrfach")
     q.get_by_label("2", exact=True).check()
     check(q)
@@ -118,7 +125,7 @@ def test_partial_credit_and_quiz_score(quiz_page: Page) -> None:
 
 
 def test_whole_quiz_with_the_keyboard_only(quiz_page: Page) -> None:
-    quiz_page.goto("/module/eins/")
+    goto(quiz_page, "/module/eins/")
     kb = quiz_page.keyboard
 
     def focus(selector: str) -> None:
@@ -173,7 +180,7 @@ def test_whole_quiz_with_the_keyboard_only(quiz_page: Page) -> None:
 
 
 def test_answers_survive_a_reload(quiz_page: Page) -> None:
-    quiz_page.goto("/module/eins/")
+    goto(quiz_page, "/module/eins/")
     answer_single(question(quiz_page, "einfach"), True)
     check(question(quiz_page, "einfach"))
     answer_ordering(question(quiz_page, "reihe"), True)
@@ -181,6 +188,7 @@ def test_answers_survive_a_reload(quiz_page: Page) -> None:
     question(quiz_page, "gedanke").get_by_label("Ihre Gedanken:").fill("Mehr fragen, weniger raten.")
     question(quiz_page, "gedanke").get_by_role("button", name="Speichern").click()
     quiz_page.reload()
+    expect(quiz_page.locator(".ck-quiz")).to_have_attribute("data-ready", "1")
     expect(question(quiz_page, "einfach").get_by_label("Blau")).to_be_checked()
     expect(status(question(quiz_page, "einfach"))).to_have_text("Richtig.")
     order = [t.strip() for t in question(quiz_page, "reihe").locator(".ck-order-text").all_inner_texts()]
@@ -190,9 +198,10 @@ def test_answers_survive_a_reload(quiz_page: Page) -> None:
 
 
 def test_corrupt_storage_is_set_aside_with_a_visible_notice(quiz_page: Page) -> None:
-    quiz_page.goto("/module/eins/")
+    goto(quiz_page, "/module/eins/")
     quiz_page.evaluate("(key) => localStorage.setItem(key, '{kaputt')", KEY)
     quiz_page.reload()
+    expect(quiz_page.locator(".ck-quiz")).to_have_attribute("data-ready", "1")
     notice = quiz_page.get_by_role("alert")
     expect(notice).to_contain_text("beschädigt")
     answer_single(question(quiz_page, "einfach"), True)
@@ -206,12 +215,12 @@ def test_corrupt_storage_is_set_aside_with_a_visible_notice(quiz_page: Page) -> 
 
 
 def test_export_reset_import_round_trip(quiz_page: Page, tmp_path: Path) -> None:
-    quiz_page.goto("/module/eins/")
+    goto(quiz_page, "/module/eins/")
     answer_single(question(quiz_page, "einfach"), True)
     check(question(quiz_page, "einfach"))
     question(quiz_page, "gedanke").get_by_label("Ihre Gedanken:").fill("Journal-Eintrag")
     question(quiz_page, "gedanke").get_by_role("button", name="Speichern").click()
-    quiz_page.goto("/fortschritt/")
+    goto(quiz_page, "/fortschritt/")
     table = quiz_page.locator(".ck-progress-table")
     expect(table.locator("tr[data-module=eins]")).to_contain_text("Alle Fragetypen: 14 %")
     expect(table.locator("tr[data-module=eins]")).to_contain_text("begonnen")
@@ -228,15 +237,15 @@ def test_export_reset_import_round_trip(quiz_page: Page, tmp_path: Path) -> None
     quiz_page.set_input_files("#ck-import", str(exported))
     expect(quiz_page.locator(".ck-progress-message")).to_have_text("Der Fortschritt wurde importiert.")
     expect(table.locator("tr[data-module=eins]")).to_contain_text("Alle Fragetypen: 14 %")
-    quiz_page.goto("/module/eins/")
+    goto(quiz_page, "/module/eins/")
     expect(question(quiz_page, "einfach").get_by_label("Blau")).to_be_checked()
 
 
 def test_bad_import_file_is_refused_and_progress_kept(quiz_page: Page, tmp_path: Path) -> None:
-    quiz_page.goto("/module/eins/")
+    goto(quiz_page, "/module/eins/")
     answer_single(question(quiz_page, "einfach"), True)
     check(question(quiz_page, "einfach"))
-    quiz_page.goto("/fortschritt/")
+    goto(quiz_page, "/fortschritt/")
     bad = tmp_path / "falsch.json"
     bad.write_text('{"irgendwas": 1}', "utf-8")
     quiz_page.set_input_files("#ck-import", str(bad))
@@ -245,16 +254,16 @@ def test_bad_import_file_is_refused_and_progress_kept(quiz_page: Page, tmp_path:
 
 
 def test_module_counts_as_done_when_its_quiz_is_passed(quiz_page: Page) -> None:
-    quiz_page.goto("/module/zwei/")  # pass threshold 50 %, one question
+    goto(quiz_page, "/module/zwei/")  # pass threshold 50 %, one question
     quiz_page.locator("#ck-zwei-angriff input[value='0']").check()
     quiz_page.locator("#ck-zwei-angriff").get_by_role("button", name="Antwort prüfen").click()
-    quiz_page.goto("/fortschritt/")
+    goto(quiz_page, "/fortschritt/")
     expect(quiz_page.locator("tr[data-module=zwei] [data-cell=status]")).to_have_text("abgeschlossen")
     expect(quiz_page.locator(".ck-progress-summary")).to_have_text("1 von 2 Modulen mit Quiz abgeschlossen.")
 
 
 def test_quiz_content_never_executes(quiz_page: Page) -> None:
-    quiz_page.goto("/module/zwei/")
+    goto(quiz_page, "/module/zwei/")
     q = quiz_page.locator("#ck-zwei-angriff")
     expect(q.locator("legend")).to_contain_text("<script>")
     q.locator(".ck-option").first.hover()
@@ -269,8 +278,9 @@ def test_quiz_content_never_executes(quiz_page: Page) -> None:
 
 
 def test_works_with_instant_navigation(quiz_page: Page, recorder: RequestRecorder) -> None:
-    quiz_page.goto("/")
+    goto(quiz_page, "/")
     quiz_page.get_by_role("link", name="ersten Modul").click()
+    expect(quiz_page.locator(".ck-quiz")).to_have_attribute("data-ready", "1")  # initialised without a reload
     q = question(quiz_page, "einfach")
     answer_single(q, True)
     check(q)
@@ -281,7 +291,7 @@ def test_works_with_instant_navigation(quiz_page: Page, recorder: RequestRecorde
 def test_without_javascript_questions_and_solutions_show(browser: object, quiz_url: str) -> None:
     context = browser.new_context(java_script_enabled=False, base_url=quiz_url)  # type: ignore[attr-defined]
     page = context.new_page()
-    page.goto("/module/eins/")
+    page.goto("/module/eins/")  # no script runs, nothing becomes ready
     q = question(page, "einfach")
     expect(q.get_by_label("Blau")).to_be_visible()
     expect(q.locator(".ck-actions")).to_be_hidden()
@@ -292,11 +302,11 @@ def test_without_javascript_questions_and_solutions_show(browser: object, quiz_u
 
 @pytest.mark.parametrize("path", ["/module/eins/", "/fortschritt/"])
 def test_quiz_and_progress_pages_are_accessible(quiz_page: Page, path: str) -> None:
-    quiz_page.goto("/module/eins/")
+    goto(quiz_page, "/module/eins/")
     q = question(quiz_page, "mehrfach")
     answer_multiple(q, False)
     check(q)  # feedback visible while checking
-    quiz_page.goto(path)
+    goto(quiz_page, path)
     assert axe_violations(quiz_page) == []
 
 
@@ -308,7 +318,7 @@ def test_changed_question_drops_only_its_own_answer(browser: object, recorder: R
     with serving(site) as url:
         context = browser.new_context(base_url=url)  # type: ignore[attr-defined]
         page = context.new_page()
-        page.goto("/module/eins/")
+        goto(page, "/module/eins/")
         answer_single(question(page, "einfach"), True)
         check(question(page, "einfach"))
         answer_true_false(question(page, "wahr"), True)
@@ -318,6 +328,7 @@ def test_changed_question_drops_only_its_own_answer(browser: object, recorder: R
         quiz_file.write_text(text, "utf-8")
         build_site(project / "mkdocs.yml", site, out=lambda _: None)
         page.reload()
+        expect(page.locator(".ck-quiz")).to_have_attribute("data-ready", "1")
         expect(page.get_by_role("alert")).to_contain_text("Eine Frage wurde seit Ihrem letzten Besuch überarbeitet")
         expect(question(page, "einfach").get_by_label("Blau")).not_to_be_checked()
         expect(status(question(page, "einfach"))).to_have_text("")

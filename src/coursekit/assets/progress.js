@@ -67,6 +67,7 @@ export function initProgress(section, getState, setState) {
   const data = JSON.parse(section.querySelector(".ck-progress-data").textContent);
   const message = section.querySelector(".ck-progress-message");
   render(section, data, getState());
+  section.querySelector(".ck-progress-actions").hidden = false; // the buttons only work with this script
 
   section.querySelector("[data-action=export]").addEventListener("click", () => {
     const blob = new Blob([exportText(getState())], { type: "application/json" });

@@ -64,7 +64,7 @@ def progress_html(course: Course, urls: dict[str, str], default_threshold: float
         '<h2 id="sichern">Fortschritt sichern und übertragen</h2>'
         "<p>Ihr Fortschritt liegt nur in diesem Browser. Mit einer Exportdatei können Sie ihn sichern oder "
         "auf ein anderes Gerät mitnehmen.</p>"
-        '<div class="ck-progress-actions">'
+        '<div class="ck-progress-actions" hidden>'
         '<button type="button" class="md-button" data-action="export">Fortschritt exportieren</button> '
         '<label class="md-button" for="ck-import">Fortschritt importieren</label>'
         '<input type="file" id="ck-import" class="ck-visually-hidden" accept="application/json,.json"> '
