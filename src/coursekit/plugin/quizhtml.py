@@ -45,6 +45,15 @@ def _feedback(text: str | None, kind: str, key: object = "") -> str:
     return f'<div class="ck-fb" data-fb="{_attr(kind)}" data-key="{_attr(key)}" hidden>{safemd.inline(text)}</div>'
 
 
+def _solution(tag: str, entries: list[tuple[str, str | None]]) -> str:
+    """The no-JS solution: one list item per (rendered answer, optional feedback)."""
+    items = "".join(
+        f"<li>{answer}" + (f" – {safemd.inline(feedback)}" if feedback else "") + "</li>"
+        for answer, feedback in entries
+    )
+    return f"<{tag}>{items}</{tag}>"
+
+
 def _shuffled(seed: str, count: int, avoid_identity: bool = False) -> list[int]:
     order = list(range(count))
     random.Random(seed).shuffle(order)
@@ -61,14 +70,11 @@ def _choices(quiz: Quiz, q: SingleChoice | MultipleChoice, name: str) -> tuple[s
             f'<li class="ck-option" data-index="{i}"><label><input type="{kind}" name="{name}" value="{i}"> '
             f"<span>{safemd.inline(option.text)}</span></label>{_feedback(option.feedback, 'option', i)}</li>"
         )
-    solution = "".join(
-        f"<li>{'✔ Richtig' if o.correct else '✘ Falsch'}: {safemd.inline(o.text)}"
-        + (f" – {safemd.inline(o.feedback)}" if o.feedback else "")
-        + "</li>"
-        for o in q.options
+    solution = _solution(
+        "ul", [(f"{'✔ Richtig' if o.correct else '✘ Falsch'}: {safemd.inline(o.text)}", o.feedback) for o in q.options]
     )
     spec: dict[str, object] = {"correct": [i for i, o in enumerate(q.options) if o.correct]}
-    return f'<ul class="ck-options">{"".join(rows)}</ul>', f"<ul>{solution}</ul>", spec
+    return f'<ul class="ck-options">{"".join(rows)}</ul>', solution, spec
 
 
 def _true_false(q: TrueFalse, name: str) -> tuple[str, str, dict[str, object]]:
@@ -98,14 +104,9 @@ def _matching(quiz: Quiz, q: Matching, name: str) -> tuple[str, str, dict[str, o
             f'<select id="{select_id}" name="{select_id}">{options}</select>'
             f"{_feedback(pair.feedback, 'option', i)}</li>"
         )
-    solution = "".join(
-        f"<li>{safemd.inline(p.left)} → {safemd.inline(p.right)}"
-        + (f" – {safemd.inline(p.feedback)}" if p.feedback else "")
-        + "</li>"
-        for p in q.pairs
-    )
+    solution = _solution("ul", [(f"{safemd.inline(p.left)} → {safemd.inline(p.right)}", p.feedback) for p in q.pairs])
     spec: dict[str, object] = {"solution": [order.index(i) for i in range(len(q.pairs))]}
-    return f'<ul class="ck-options ck-matching">{"".join(rows)}</ul>', f"<ul>{solution}</ul>", spec
+    return f'<ul class="ck-options ck-matching">{"".join(rows)}</ul>', solution, spec
 
 
 def _ordering(quiz: Quiz, q: Ordering, name: str) -> tuple[str, str, dict[str, object]]:
@@ -117,11 +118,8 @@ def _ordering(quiz: Quiz, q: Ordering, name: str) -> tuple[str, str, dict[str, o
             f'<li class="ck-option ck-order-item" data-key="{original}"><span class="ck-order-text">'
             f"{safemd.inline(item.text)}</span>{_feedback(item.feedback, 'option', original)}</li>"
         )
-    solution = "".join(
-        f"<li>{safemd.inline(i.text)}" + (f" – {safemd.inline(i.feedback)}" if i.feedback else "") + "</li>"
-        for i in q.items
-    )
-    return f'<ol class="ck-options ck-ordering" data-name="{name}">{"".join(rows)}</ol>', f"<ol>{solution}</ol>", {}
+    solution = _solution("ol", [(safemd.inline(i.text), i.feedback) for i in q.items])
+    return f'<ol class="ck-options ck-ordering" data-name="{name}">{"".join(rows)}</ol>', solution, {}
 
 
 def _short_text(q: ShortText, name: str) -> tuple[str, str, dict[str, object]]:
