@@ -27,6 +27,8 @@ SPECS: dict[str, MarkerSpec] = {
         MarkerSpec("modulliste", (), "Liste aller Module in Kursreihenfolge mit Kurzbeschreibung und Dauer."),
         MarkerSpec("quiz", ("kennung",), "Das Quiz mit dieser Kennung aus exercises/quizzes/."),
         MarkerSpec("fortschritt", (), "Übersicht „Mein Fortschritt“ mit Quizergebnissen je Modul."),
+        MarkerSpec("literatur", (), "Alle Quellen aus den Abschnitten „## Quellen“ der Module, alphabetisch."),
+        MarkerSpec("moderationsplan", (), "Alle Module mit Moderationsansicht, Zeitbedarf und Zahl der Notizen."),
     )
 }
 

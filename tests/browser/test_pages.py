@@ -55,7 +55,16 @@ def test_keyboard_user_can_skip_to_content(page: Page) -> None:
     expect(page).to_have_url(re.compile(r"#"))
 
 
-PAGES = ["/", "/module/", "/module/social-learning/", "/redaktion/", "/literatur/"]
+PAGES = [
+    "/",
+    "/module/",
+    "/module/social-learning/",
+    "/redaktion/",
+    "/literatur/",
+    "/moderation/",
+    "/moderation/social-learning/",
+    "/fortschritt/",
+]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -66,3 +75,16 @@ def test_pages_have_no_wcag_violations(page: Page, path: str, scheme: str) -> No
     expected = "slate" if scheme == "dark" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
     assert axe_violations(page) == []
+
+
+def test_facilitator_view_shows_notes_and_loads_nothing_from_other_hosts(page: Page, recorder: RequestRecorder) -> None:
+    page.goto("/moderation/social-learning/")
+    expect(page.locator(".admonition.moderation").first).to_contain_text("Wo haben Sie zuletzt von anderen gelernt?")
+    expect(page.locator("table.ck-timing")).to_contain_text("Summe")
+    page.get_by_role("link", name="Lernendenansicht").click()
+    expect(page).to_have_url(re.compile(r"/module/social-learning/$"))
+    expect(page.locator(".admonition.moderation")).to_have_count(0)
+    nav = page.locator("nav.md-nav--primary")
+    expect(nav.get_by_role("link", name=re.compile("Moderation"))).to_have_count(0)
+    page.wait_for_load_state("networkidle")
+    assert_no_foreign_requests(page, recorder)

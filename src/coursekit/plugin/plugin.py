@@ -11,15 +11,16 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import facilitator, markers, pedagogy
-from ..course import Course, CourseLayout, load_course
+from ..course import Course, CourseLayout, Module, load_course
 from ..diagnostics import Report
-from . import render
+from . import facilitation, render
 from .config import CourseConfig
+from .text import link
 
 log = logging.getLogger("mkdocs.plugins.course")
 
@@ -75,6 +76,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def __init__(self) -> None:
         self.course: Course | None = None
         self.serving = False
+        self.facilitator_views: dict[str, Module] = {}  # src_uri of a facilitator page -> its module
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -88,10 +90,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        # The course's own CSS and JS ship inside the package, apart from the content.
-        for asset in sorted(ASSETS.iterdir()):
-            if asset.suffix in (".css", ".js"):
-                files.append(File.generated(config, f"{ASSET_URI}/{asset.name}", abs_src_path=str(asset)))
         # Validate on every (re)build so `make preview` shows editors their mistakes.
         course, report = check(config, self.config)
         if report.errors:
@@ -103,17 +101,37 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             # Content warnings are advice; at INFO level they do not fail a --strict build.
             log.info(report.render())
         self.course = course
+        # The course's own CSS and JS ship inside the package, apart from the content.
+        for asset in sorted(ASSETS.iterdir()):
+            if asset.suffix in (".css", ".js"):
+                files.append(File.generated(config, f"{ASSET_URI}/{asset.name}", abs_src_path=str(asset)))
+        # The facilitator view of each module: generated, outside the learner navigation and search.
+        self.facilitator_views = {facilitation.view_uri(m): m for m in course.modules}
+        for uri, module in self.facilitator_views.items():
+            content = facilitation.view_source(module)
+            files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         course = self.course
         assert course is not None
         uri = page.file.src_uri
-        markdown, _notes = facilitator.split_notes(markdown)  # learner pages never carry facilitator notes
+        facilitating = self.facilitator_views.get(uri)
+        if facilitating is None:
+            markdown, _notes = facilitator.split_notes(markdown)  # learner pages never carry facilitator notes
         markdown = markers.replace(markdown, lambda m: render.render_marker(course, uri, m))
-        module = course.module_by_uri(uri)
+        module = facilitating or course.module_by_uri(uri)
         if module is None:
             return markdown
+        if facilitating is not None:
+            learner_url = link(uri, module.src_uri)  # a Markdown link: mkdocs resolves and checks it
+            page.meta["title"] = f"Moderation: {module.meta.title}"
+            return (
+                render.module_header(course, module)
+                + facilitation.view_header(course, module, learner_url)
+                + markdown
+                + render.module_footer(module)
+            )
         page.meta["title"] = module.meta.title
         page.meta["description"] = module.meta.summary
         if module.meta.hide:

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 
 from ..course import Course, Module
 from ..markers import Marker
 from ..model import DIGCOMPEDU_COMPETENCES
-from . import progress, quizhtml
-
-
-def minutes(value: int) -> str:
-    hours, rest = divmod(value, 60)
-    if hours and rest:
-        return f"{hours} Std. {rest} Min."
-    return f"{hours} Std." if hours else f"{rest} Min."
-
-
-def link(from_uri: str, to_uri: str) -> str:
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+from . import facilitation, progress, quizhtml
+from .text import link, minutes
 
 
 def module_header(course: Course, module: Module) -> str:
@@ -58,6 +47,35 @@ def module_list(course: Course, page_uri: str) -> str:
     return f"{total}\n\n" + '<div class="grid cards" markdown>\n\n' + "\n".join(items) + "\n</div>\n"
 
 
+def sources_of(module: Module) -> list[str]:
+    """List items of the module's "## Quellen" section."""
+    items: list[str] = []
+    inside = False
+    for line in module.page.body.splitlines():
+        if line.startswith("## "):
+            inside = line[3:].strip() == "Quellen"
+        elif inside and line.startswith(("- ", "* ")):
+            items.append(line[2:].strip())
+    return items
+
+
+def _sort_key(entry: str) -> str:
+    return entry.casefold().translate(str.maketrans("äöüß", "aous")).lstrip("*_[")
+
+
+def bibliography(course: Course, page_uri: str) -> str:
+    """One alphabetical list of every module's sources, each with the modules that cite it."""
+    cited: dict[str, list[Module]] = {}
+    for module in course.modules:
+        for entry in sources_of(module):
+            cited.setdefault(entry, []).append(module)
+    lines = []
+    for entry in sorted(cited, key=_sort_key):
+        where = ", ".join(f"[{m.number}]({link(page_uri, m.src_uri)}#quellen)" for m in cited[entry])
+        lines.append(f"- {entry} (Modul {where})")
+    return f"{len(cited)} Quellen aus {len(course.modules)} Modulen.\n\n" + "\n".join(lines) + "\n"
+
+
 def slot(name: str, arg: str = "") -> str:
     """A placeholder that survives Markdown and is filled with generated HTML in on_page_content."""
     return f'<div class="ck-slot" data-slot="{name}" data-arg="{arg}"></div>'
@@ -75,6 +93,10 @@ def render_marker(course: Course, page_uri: str, marker: Marker) -> str:
         return f"## {title} {{#quiz-{marker.args[0]}}}\n\n{slot('quiz', marker.args[0])}\n"
     if marker.name == "fortschritt":
         return slot("fortschritt") + "\n"
+    if marker.name == "literatur":
+        return bibliography(course, page_uri)
+    if marker.name == "moderationsplan":
+        return facilitation.overview(course, page_uri)
     raise KeyError(marker.name)  # validation rejects unknown markers before rendering
 
 

@@ -1,0 +1,70 @@
+"""The facilitator view: every module once more under moderation/, with its notes and a timing plan.
+
+These pages are generated, kept out of the learner navigation and out of the search index.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .. import safemd
+from ..course import Course, Module
+from ..facilitator import Note, split_notes
+from .text import link, minutes
+
+PREFIX = "moderation/"
+QUIZ_MINUTES_PER_QUESTION = 1
+
+
+def view_uri(module: Module) -> str:
+    return f"{PREFIX}{module.meta.id}.md"
+
+
+def view_source(module: Module) -> str:
+    """Markdown of the facilitator page: search exclusion, then the module body with its notes."""
+    return "---\nsearch:\n  exclude: true\n---\n" + module.page.body
+
+
+def timing_plan(course: Course, module: Module) -> str:
+    notes: list[Note] = split_notes(module.page.body)[1]
+    questions = sum(len(q.quiz.questions) for q in course.quizzes.values() if q.quiz.module == module.meta.id)
+    rows = [
+        f"<tr><td>{escape(n.title)}</td><td>{n.minutes if n.minutes is not None else '–'}</td>"
+        f"<td>{safemd.inline(n.materials) if n.materials else '–'}</td></tr>"
+        for n in notes
+    ]
+    planned = sum(n.minutes or 0 for n in notes)
+    if questions:
+        quiz_minutes = questions * QUIZ_MINUTES_PER_QUESTION
+        planned += quiz_minutes
+        rows.append(f"<tr><td>Selbstcheck ({questions} Fragen)</td><td>{quiz_minutes}</td><td>Endgeräte</td></tr>")
+    return (
+        '<table class="ck-timing"><caption>Zeitplan der Moderationsschritte</caption>'
+        '<thead><tr><th scope="col">Schritt</th><th scope="col">Minuten</th><th scope="col">Material</th></tr>'
+        f'</thead><tbody>{"".join(rows)}</tbody><tfoot><tr><th scope="row">Summe</th><td>{planned}</td>'
+        f"<td>Moduldauer laut Planung: {minutes(module.meta.duration)}</td></tr></tfoot></table>"
+    )
+
+
+def overview(course: Course, page_uri: str) -> str:
+    """Markdown table of all modules with links to their facilitator views."""
+    rows = []
+    for module in course.modules:
+        notes = split_notes(module.page.body)[1]
+        planned = sum(n.minutes or 0 for n in notes)
+        target = link(page_uri, view_uri(module))
+        rows.append(
+            f"| {module.number} | [{module.meta.title}]({target}) | {minutes(module.meta.duration)} | "
+            f"{len(notes)} | {planned} Min. |"
+        )
+    head = "| Nr. | Modul (Moderationsansicht) | Dauer | Notizen | davon geplant |\n| --- | --- | --- | --- | --- |"
+    return head + "\n" + "\n".join(rows) + "\n"
+
+
+def view_header(course: Course, module: Module, learner_url: str) -> str:
+    return (
+        '!!! info "Moderationsansicht"\n\n'
+        "    Diese Seite zeigt das Modul mit allen Hinweisen für die Moderation. Lernende sehen die "
+        f"[Lernendenansicht]({learner_url}) ohne diese Hinweise.\n\n"
+        f"{timing_plan(course, module)}\n\n"
+    )

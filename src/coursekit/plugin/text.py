@@ -1,0 +1,16 @@
+"""Small text helpers shared by the page renderers."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def minutes(value: int) -> str:
+    hours, rest = divmod(value, 60)
+    if hours and rest:
+        return f"{hours} Std. {rest} Min."
+    return f"{hours} Std." if hours else f"{rest} Min."
+
+
+def link(from_uri: str, to_uri: str) -> str:
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
