@@ -11,10 +11,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import facilitator, markers, pagechecks
+from .datafiles import yaml_files
 from .diagnostics import Report
 from .messages import report_validation_error
 from .model import ModuleMeta
-from .quizzes import LoadedQuiz, load_quizzes, quiz_files
+from .quizzes import LoadedQuiz, load_quizzes
 from .sources import Located, Page, read_text, split_front_matter
 
 
@@ -100,7 +101,7 @@ def load_course(layout: CourseLayout, nav: Any, report: Report) -> Course:
             if module:
                 unordered.append(module)
     course.quizzes = load_quizzes(layout.quizzes_dir, report)
-    course.quiz_files = {path.stem for path in quiz_files(layout.quizzes_dir)}
+    course.quiz_files = {path.stem for path in yaml_files(layout.quizzes_dir)}
     course.notebooks = _exercise_ids(layout.notebooks_dir, ("*.ipynb",))
     course.modules = _order_modules(unordered, nav, layout, report)
     _check_references(course, report)
@@ -224,11 +225,11 @@ def _check_references(course: Course, report: Report) -> None:
             if quiz is None:
                 if ref not in course.quiz_files:  # a faulty quiz file has been reported already
                     _unknown(report, path, line, "Quiz", ref, course.quizzes)
-            elif quiz.quiz.module != meta.id:
+            elif quiz.item.module != meta.id:
                 report.error(
                     path,
                     line,
-                    f"Das Quiz „{ref}“ gehört laut seiner Datei zum Modul „{quiz.quiz.module}“.",
+                    f"Das Quiz „{ref}“ gehört laut seiner Datei zum Modul „{quiz.item.module}“.",
                     f"Tragen Sie es dort ein oder ändern Sie „module“ in {course_rel(course, quiz.path)}.",
                 )
 
@@ -253,7 +254,7 @@ def _check_quizzes(course: Course, report: Report) -> None:
                 "Jedes Quiz erscheint genau einmal im Kurs.",
             )
     for quiz_id, loaded in course.quizzes.items():
-        quiz, path = loaded.quiz, loaded.path
+        quiz, path = loaded.item, loaded.path
         module = course.module_by_id(quiz.module)
         if module is None:
             _unknown(report, path, loaded.line_of("module"), "Modul", quiz.module, [m.meta.id for m in course.modules])

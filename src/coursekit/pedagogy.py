@@ -36,7 +36,7 @@ def body_words(page: Page) -> int:
 def check(course: Course, error: Emit, warning: Emit) -> None:
     quizzes_by_module: dict[str, list[LoadedQuiz]] = {}
     for loaded in course.quizzes.values():
-        quizzes_by_module.setdefault(loaded.quiz.module, []).append(loaded)
+        quizzes_by_module.setdefault(loaded.item.module, []).append(loaded)
     for module in course.modules:
         quizzes = quizzes_by_module.get(module.meta.id, [])
         _check_module(module, quizzes, error, warning)
@@ -63,7 +63,7 @@ def _check_module(module: Module, quizzes: list[LoadedQuiz], error: Emit, warnin
             "Das Modul hat kein Quiz.",
             "Legen Sie exercises/quizzes/<kennung>.yml an und setzen Sie „::: quiz <kennung>“ in den Text.",
         )
-    checked = {q.objective for loaded in quizzes for q in loaded.quiz.questions if q.objective}
+    checked = {q.objective for loaded in quizzes for q in loaded.item.questions if q.objective}
     for i, objective in enumerate(meta.objectives):
         if quizzes and objective.id not in checked:
             error(
@@ -73,7 +73,7 @@ def _check_module(module: Module, quizzes: list[LoadedQuiz], error: Emit, warnin
                 "Geben Sie mindestens einer Frage „objective: " + objective.id + "“.",
             )
     words = body_words(module.page)
-    questions = sum(len(loaded.quiz.questions) for loaded in quizzes)
+    questions = sum(len(loaded.item.questions) for loaded in quizzes)
     needed = round(words / WORDS_PER_MINUTE + questions * MINUTES_PER_QUESTION)
     if meta.duration < needed:
         warning(
@@ -94,7 +94,7 @@ def _check_module(module: Module, quizzes: list[LoadedQuiz], error: Emit, warnin
 
 def _check_quiz(loaded: LoadedQuiz, error: Emit) -> None:
     path = loaded.path
-    for i, q in enumerate(loaded.quiz.questions):
+    for i, q in enumerate(loaded.item.questions):
         if q.type == "reflection":
             continue
         if not q.explanation:

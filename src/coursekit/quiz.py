@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from .datafiles import Identified
 from .model import DigCompCode, Slug, StrictModel, Text
 
 QUESTION_TYPES = ("single", "multiple", "true_false", "matching", "ordering", "short_text", "reflection")
@@ -151,7 +152,7 @@ Question = Annotated[
 ]
 
 
-class Quiz(StrictModel):
+class Quiz(Identified):
     """A quiz file in exercises/quizzes/<id>.yml."""
 
     model_config = ConfigDict(

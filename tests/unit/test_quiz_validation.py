@@ -137,7 +137,7 @@ CASES = [
         "id_differs_from_file_name",
         {Q: quiz("id: alpha", "id: alpha-quiz")},
         f"{Q}:1",
-        "Die Quizkennung „alpha-quiz“ passt nicht zum Dateinamen.",
+        "Die Kennung „alpha-quiz“ passt nicht zum Dateinamen.",
         "alpha.yml",
     ),
     (

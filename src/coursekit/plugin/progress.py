@@ -13,7 +13,7 @@ def progress_data(course: Course, urls: dict[str, str], default_threshold: float
     for module in course.modules:
         quizzes = []
         for loaded in course.quizzes.values():
-            quiz = loaded.quiz
+            quiz = loaded.item
             if quiz.module != module.meta.id:
                 continue
             threshold = quiz.pass_threshold if quiz.pass_threshold is not None else default_threshold

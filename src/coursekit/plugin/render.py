@@ -89,7 +89,7 @@ def render_marker(course: Course, page_uri: str, marker: Marker) -> str:
         return module_list(course, page_uri)
     if marker.name == "quiz":
         loaded = course.quizzes.get(marker.args[0])
-        title = loaded.quiz.title if loaded else marker.args[0]
+        title = loaded.item.title if loaded else marker.args[0]
         return f"## {title} {{#quiz-{marker.args[0]}}}\n\n{slot('quiz', marker.args[0])}\n"
     if marker.name == "fortschritt":
         return slot("fortschritt") + "\n"
@@ -109,7 +109,7 @@ def fill_slots(html: str, course: Course, urls: dict[str, str], default_threshol
             loaded = course.quizzes.get(arg)
             if loaded is None:  # only while previewing a faulty quiz file
                 return '<p class="ck-missing">Dieses Quiz enthält Fehler und wird nach der Korrektur angezeigt.</p>'
-            quiz = loaded.quiz
+            quiz = loaded.item
             threshold = quiz.pass_threshold if quiz.pass_threshold is not None else default_threshold
             return quizhtml.quiz_html(quiz, quiz.module, threshold)
         return progress.progress_html(course, urls, default_threshold)
