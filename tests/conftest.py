@@ -14,6 +14,14 @@ from support.course import MINIMAL_MKDOCS, ROOT, SITES, MakeCourse
 from support.server import serving
 
 
+@pytest.fixture(autouse=True)
+def _node_modules_for_tmp_projects(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Projects built below the pytest temp root find the repo's npm packages, as Node.js would."""
+    link = tmp_path_factory.getbasetemp() / "node_modules"
+    if not link.exists():
+        link.symlink_to(ROOT / "node_modules", target_is_directory=True)
+
+
 @pytest.fixture
 def make_course(tmp_path: Path) -> MakeCourse:
     """Write a tiny course: {relative path: text or bytes}; modules go into the nav in order."""

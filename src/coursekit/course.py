@@ -11,12 +11,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import facilitator, markers, pagechecks
-from .datafiles import yaml_files
+from .datafiles import DataFile, load_folder, yaml_files
 from .diagnostics import Report
 from .messages import report_validation_error
 from .model import ModuleMeta
 from .quizzes import LoadedQuiz, load_quizzes
 from .sources import Located, Page, read_text, split_front_matter
+from .workshop import BLOCK_TAGS, Agenda, DayPlan, Method, ModuleBlock, plan_day
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,14 @@ class CourseLayout:
     def notebooks_dir(self) -> Path:
         return self.exercises_dir / "notebooks"
 
+    @property
+    def methods_dir(self) -> Path:
+        return self.exercises_dir / "methods"
+
+    @property
+    def agendas_dir(self) -> Path:
+        return self.exercises_dir / "agendas"
+
 
 @dataclass
 class Module:
@@ -55,6 +64,8 @@ class Course:
     quizzes: dict[str, LoadedQuiz] = field(default_factory=dict)  # the valid ones
     quiz_files: set[str] = field(default_factory=set)  # stems of all quiz files, faulty ones too
     notebooks: dict[str, Path] = field(default_factory=dict)
+    methods: dict[str, DataFile[Method]] = field(default_factory=dict)
+    agendas: dict[str, DataFile[Agenda]] = field(default_factory=dict)
 
     def module_by_uri(self, src_uri: str) -> Module | None:
         return next((m for m in self.modules if m.src_uri == src_uri), None)
@@ -103,9 +114,12 @@ def load_course(layout: CourseLayout, nav: Any, report: Report) -> Course:
     course.quizzes = load_quizzes(layout.quizzes_dir, report)
     course.quiz_files = {path.stem for path in yaml_files(layout.quizzes_dir)}
     course.notebooks = _exercise_ids(layout.notebooks_dir, ("*.ipynb",))
+    course.methods = load_folder(layout.methods_dir, Method, report)
+    course.agendas = load_folder(layout.agendas_dir, Agenda, report, BLOCK_TAGS)
     course.modules = _order_modules(unordered, nav, layout, report)
     _check_references(course, report)
     _check_quizzes(course, report)
+    _check_agendas(course, report)
     pagechecks.check_markers(course.pages, report)
     facilitator.check_notes(course.pages, report)
     titles = {m.src_uri: m.meta.title for m in course.modules}
@@ -296,6 +310,48 @@ def _unknown(report: Report, path: Path, line: int, kind: str, ref: str, known: 
         else ("Vorhanden: " + ", ".join(sorted(known)) + "." if known else f"Es gibt noch kein {kind}.")
     )
     report.error(path, line, f"{kind} „{ref}“ gibt es nicht.", hint)
+
+
+def day_plans(course: Course, agenda: Agenda) -> list[DayPlan]:
+    minutes = {m.meta.id: m.meta.duration for m in course.modules}
+    titles = {m.meta.id: m.meta.title for m in course.modules}
+    return [plan_day(day, minutes, titles) for day in agenda.days]
+
+
+def _check_agendas(course: Course, report: Report) -> None:
+    """Blocks name existing modules and methods; a day that runs past its end is a warning."""
+    agenda_files = {path.stem for path in yaml_files(course.layout.agendas_dir)}
+    for page in course.pages.values():
+        for marker in markers.scan(page.body):
+            if marker.name == "ablauf" and len(marker.args) == 1 and marker.args[0] not in agenda_files:
+                _unknown(report, page.path, page.body_line + marker.index, "Ablauf", marker.args[0], course.agendas)
+    modules = [m.meta.id for m in course.modules]
+    for loaded in course.agendas.values():
+        agenda, path = loaded.item, loaded.path
+        for d, day in enumerate(agenda.days):
+            for b, block in enumerate(day.blocks):
+                if isinstance(block, ModuleBlock) and block.module not in modules:
+                    _unknown(
+                        report, path, loaded.line_of("days", d, "blocks", b, "module"), "Modul", block.module, modules
+                    )
+                if block.method is not None and block.method not in course.methods:
+                    _unknown(
+                        report,
+                        path,
+                        loaded.line_of("days", d, "blocks", b, "method"),
+                        "Methode",
+                        block.method,
+                        course.methods,
+                    )
+        for d, plan in enumerate(day_plans(course, agenda)):
+            if plan.overrun:
+                report.warning(
+                    path,
+                    loaded.line_of("days", d, "end"),
+                    f"„{plan.day.title}“ endet erst um {plan.end} Uhr, {plan.overrun} Minuten nach dem "
+                    f"geplanten Ende ({plan.day.end} Uhr).",
+                    "Kürzen Sie Blöcke oder verschieben Sie „end“.",
+                )
 
 
 def course_rel(course: Course, path: Path) -> str:

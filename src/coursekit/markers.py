@@ -28,6 +28,9 @@ SPECS: dict[str, MarkerSpec] = {
         MarkerSpec("quiz", ("kennung",), "Das Quiz mit dieser Kennung aus exercises/quizzes/."),
         MarkerSpec("fortschritt", (), "Übersicht „Mein Fortschritt“ mit Quizergebnissen je Modul."),
         MarkerSpec("literatur", (), "Alle Quellen aus den Abschnitten „## Quellen“ der Module, alphabetisch."),
+        MarkerSpec("ablauf", ("kennung",), "Ablaufplan (Run-Sheet) aus exercises/agendas/<kennung>.yml mit Uhrzeiten."),
+        MarkerSpec("methodenkarten", (), "Alle Methodenkarten aus exercises/methods/."),
+        MarkerSpec("folie", (), "Beginnt in den Folien eine neue Folie; auf der Seite unsichtbar."),
         MarkerSpec("moderationsplan", (), "Alle Module mit Moderationsansicht, Zeitbedarf und Zahl der Notizen."),
     )
 }

@@ -122,21 +122,20 @@ def german(error: ErrorDetails, model: type[BaseModel], tags: frozenset[str] = f
         return (f"„{value}“ ist in „{name}“ nicht erlaubt.", f"Erlaubt sind: {ctx.get('expected', '')}.")
     if kind == "union_tag_invalid":
         return (
-            f"Unbekannter Fragetyp „{ctx.get('tag')}“.",
+            f"Unbekannter Typ „{ctx.get('tag')}“ in „{name}“.",
             f"Erlaubt sind: {str(ctx.get('expected_tags', '')).replace(chr(39), '')}.",
         )
     if kind == "union_tag_not_found":
         return (
             f"„{name}“: Die Angabe „type“ fehlt.",
-            "Ergänzen Sie z. B. „type: single“ (erlaubt: single, multiple, true_false, matching, ordering, "
-            "short_text, reflection).",
+            "Ergänzen Sie „type:“ mit einem der erlaubten Typen (siehe „Für die Redaktion“).",
         )
     if kind in {"float_type", "float_parsing"}:
         return f"„{name}“ muss eine Zahl sein, gefunden: {value!r}.", "Schreiben Sie z. B. 0.8 oder 3,5 als 3.5."
     if kind in {"bool_type", "bool_parsing"}:
         return f"„{name}“ muss true oder false sein, gefunden: {value!r}.", ""
-    # Our own validators raise PydanticCustomError with a German message already.
-    return f"„{name}“: {error['msg']}", ""
+    # Our own validators raise PydanticCustomError or ValueError with a German message already.
+    return f"„{name}“: {error['msg'].removeprefix('Value error, ')}", ""
 
 
 def report_validation_error(

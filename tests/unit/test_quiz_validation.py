@@ -29,7 +29,7 @@ CASES = [
         "unknown_type",
         {Q: quiz("type: single", "type: einfach")},
         f"{Q}:5",
-        "Unbekannter Fragetyp „einfach“.",
+        "Unbekannter Typ „einfach“ in „questions[1]“.",
         "single, multiple",
     ),
     (
@@ -37,7 +37,7 @@ CASES = [
         {Q: quiz("    type: single\n")},
         f"{Q}:5",
         "„questions[1]“: Die Angabe „type“ fehlt.",
-        "type: single",
+        "erlaubten Typen",
     ),
     (
         "single_without_right_option",

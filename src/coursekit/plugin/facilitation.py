@@ -65,6 +65,8 @@ def view_header(course: Course, module: Module, learner_url: str) -> str:
     return (
         '!!! info "Moderationsansicht"\n\n'
         "    Diese Seite zeigt das Modul mit allen Hinweisen für die Moderation. Lernende sehen die "
-        f"[Lernendenansicht]({learner_url}) ohne diese Hinweise.\n\n"
+        f"[Lernendenansicht]({learner_url}) ohne diese Hinweise. Für den Workshop gibt es "
+        '<a href="folien/">Folien mit Sprechernotizen</a> (Taste S öffnet die Referentenansicht, '
+        '<a href="folien/?print-pdf">Druckansicht</a>).\n\n'
         f"{timing_plan(course, module)}\n\n"
     )

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .. import facilitator, markers, pedagogy
+from .. import facilitator, markers, pedagogy, slides
 from ..course import Course, CourseLayout, Module, load_course
 from ..diagnostics import Report
 from . import facilitation, render
@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # imported only for typing: the live-reload server is not nee
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_URI = "assets/coursekit"
 STYLESHEETS = ["course.css"]
+# reveal.js for the slide decks, pinned in package.json and copied from node_modules.
+REVEAL_FILES = {"reveal.js": "reveal.js", "reveal.css": "reveal.css", "plugin/notes.js": "plugin/notes.js"}
 SCRIPTS = ["course.js"]  # ES module; imports its siblings
 
 # mkdocs-material's bundle falls back to unpkg.com for a ResizeObserver polyfill (browsers
@@ -46,6 +48,15 @@ def neutralise_theme_cdn(site_dir: Path) -> int:
             bundle.write_text(text, encoding="utf-8")
             count += n
     return count
+
+
+def find_package(start: Path, name: str) -> Path:
+    """An npm package in the nearest node_modules at or above ``start``, as Node.js resolves it."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        candidate = folder / "node_modules" / name
+        if candidate.is_dir():
+            return candidate
+    raise PluginError(f"Das npm-Paket „{name}“ fehlt. Führen Sie „make setup“ aus (installiert package.json).")
 
 
 def layout_from(config: MkDocsConfig, plugin_config: CourseConfig) -> CourseLayout:
@@ -105,6 +116,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for asset in sorted(ASSETS.iterdir()):
             if asset.suffix in (".css", ".js"):
                 files.append(File.generated(config, f"{ASSET_URI}/{asset.name}", abs_src_path=str(asset)))
+        reveal = find_package(Path(config.config_file_path).parent, "reveal.js") / "dist"
+        for target, source in REVEAL_FILES.items():
+            files.append(File.generated(config, f"assets/reveal/{target}", abs_src_path=str(reveal / source)))
         # The facilitator view of each module: generated, outside the learner navigation and search.
         self.facilitator_views = {facilitation.view_uri(m): m for m in course.modules}
         for uri, module in self.facilitator_views.items():
@@ -151,7 +165,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return render.fill_slots(html, course, urls, self.config.pass_threshold)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        neutralise_theme_cdn(Path(config.site_dir))
+        site = Path(config.site_dir)
+        neutralise_theme_cdn(site)
+        course = self.course
+        assert course is not None
+        for module in course.modules:
+            folder = site / "moderation" / module.meta.id / "folien"
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "index.html").write_text(slides.deck(course, module, "../../../"), encoding="utf-8")
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         exercises = layout_from(config, self.config).exercises_dir

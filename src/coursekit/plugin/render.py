@@ -7,7 +7,7 @@ import re
 from ..course import Course, Module
 from ..markers import Marker
 from ..model import DIGCOMPEDU_COMPETENCES
-from . import facilitation, progress, quizhtml
+from . import facilitation, progress, quizhtml, workshopmd
 from .text import link, minutes
 
 
@@ -95,6 +95,13 @@ def render_marker(course: Course, page_uri: str, marker: Marker) -> str:
         return slot("fortschritt") + "\n"
     if marker.name == "literatur":
         return bibliography(course, page_uri)
+    if marker.name == "folie":
+        return ""  # only the slide decks use it
+    if marker.name == "ablauf":
+        agenda = course.agendas.get(marker.args[0])
+        return workshopmd.run_sheet(course, agenda.item, page_uri) if agenda else ""
+    if marker.name == "methodenkarten":
+        return workshopmd.method_cards(course)
     if marker.name == "moderationsplan":
         return facilitation.overview(course, page_uri)
     raise KeyError(marker.name)  # validation rejects unknown markers before rendering

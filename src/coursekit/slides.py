@@ -1,0 +1,191 @@
+"""Slide decks for facilitators: one reveal.js deck per module, generated from its Markdown.
+
+Level-2 headings (and ``::: folie``) start slides. Each slide shows the section's first
+paragraph, its lists, tables and task boxes; the remaining paragraphs and the facilitator
+notes become speaker notes. A quiz becomes discussion polls: question and options first,
+answer and explanation on the next step.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html import escape
+
+import markdown
+
+from . import markers, safemd
+from .course import Course, Module
+from .facilitator import split_notes
+from .quiz import BaseQuestion, Matching, MultipleChoice, Ordering, ShortText, SingleChoice, TrueFalse
+
+EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "fenced_code"]
+SHOWN_RE = re.compile(r"^\s*(?:[-*+] |\d+\. |\||!!!|\?\?\?|>|!\[)")
+
+
+HREF_RE = re.compile(r'href="(?P<path>[^":#?]+\.md)(?P<fragment>#[^"]*)?"')
+
+
+def _md(text: str) -> str:
+    return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+def page_links(html: str, src_uri: str, root: str) -> str:
+    """Point links to other course pages (written as .md files) at their built URLs from the deck."""
+
+    def to_url(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), match.group("path")))
+        url = target.removesuffix(".md").removesuffix("index") + ("/" if not target.endswith("index.md") else "")
+        return f'href="{root}{url.lstrip("/")}{match.group("fragment") or ""}"'
+
+    return HREF_RE.sub(to_url, html)
+
+
+def _blocks(text: str) -> list[str]:
+    """Markdown blocks separated by blank lines, keeping indented continuations together."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for line in text.splitlines():
+        if not line.strip():
+            if current:
+                blocks.append(current)
+                current = []
+            continue
+        if blocks and not current and line.startswith("    "):
+            current = [*blocks.pop(), ""]  # continuation of an admonition or list
+        current.append(line)
+    if current:
+        blocks.append(current)
+    return ["\n".join(b) for b in blocks]
+
+
+def _slide(title: str, body: str, notes: list[str]) -> str:
+    blocks = _blocks(body)
+    shown: list[str] = []
+    spoken: list[str] = []
+    lead_taken = False
+    for block in blocks:
+        if SHOWN_RE.match(block):
+            shown.append(block)
+        elif not lead_taken:
+            shown.append(block)
+            lead_taken = True
+        else:
+            spoken.append(block)
+    aside = "\n\n".join(spoken + notes)
+    notes_html = f'<aside class="notes">{_md(aside)}</aside>' if aside else ""
+    return f"<section><h2>{escape(title)}</h2>{_md(chr(10).join(b + chr(10) for b in shown))}{notes_html}</section>"
+
+
+def _note_text(note_title: str, minutes: int | None, materials: str, text: str) -> str:
+    timing = f" ({minutes} Min.{', ' + materials if materials else ''})" if minutes else ""
+    return f"**Moderation: {note_title}**{timing}\n\n{text}"
+
+
+def _answer(q: BaseQuestion) -> str:
+    if isinstance(q, SingleChoice | MultipleChoice):
+        return "Richtig: " + "; ".join(safemd.inline(o.text) for o in q.options if o.correct)
+    if isinstance(q, TrueFalse):
+        return "Die Aussage " + ("stimmt." if q.answer else "stimmt nicht.")
+    if isinstance(q, Matching):
+        return "; ".join(f"{safemd.inline(p.left)} → {safemd.inline(p.right)}" for p in q.pairs)
+    if isinstance(q, Ordering):
+        return " → ".join(safemd.inline(i.text) for i in q.items)
+    if isinstance(q, ShortText):
+        return "Richtig: " + (f"{q.number:g}".replace(".", ",") if q.number is not None else " / ".join(q.answers))
+    return ""
+
+
+def _poll(q: BaseQuestion, number: int) -> str:
+    if isinstance(q, SingleChoice | MultipleChoice):
+        options = "".join(f"<li>{safemd.inline(o.text)}</li>" for o in q.options)
+        choices = f'<ol type="A">{options}</ol>'
+    elif isinstance(q, Matching):
+        choices = "<ul>" + "".join(f"<li>{safemd.inline(p.left)}</li>" for p in q.pairs) + "</ul>"
+    elif isinstance(q, Ordering):
+        choices = (
+            "<ul>"
+            + "".join(f"<li>{safemd.inline(i.text)}</li>" for i in sorted(q.items, key=lambda i: i.text))
+            + "</ul>"
+        )
+    else:
+        choices = ""
+    explanation = safemd.block(q.explanation) if q.explanation else ""
+    answer = f'<div class="fragment ck-poll-answer"><p><strong>{_answer(q)}</strong></p>{explanation}</div>'
+    return (
+        f'<section class="ck-poll"><h2>Diskussionsfrage {number}</h2>'
+        f'<p class="ck-poll-q">{safemd.inline(q.prompt)}</p>{choices}{answer}</section>'
+    )
+
+
+def deck(course: Course, module: Module, asset_prefix: str) -> str:
+    """The whole deck as an HTML page; ``asset_prefix`` is the relative path to the site root."""
+    notes_at = {n.index: n for n in split_notes(module.page.body)[1]}
+    meta = module.meta
+    objectives = "".join(f"<li>{safemd.inline(o.text)}</li>" for o in meta.objectives)
+    slides = [
+        f'<section class="ck-title"><h1>{escape(meta.title)}</h1><p>Modul {module.number} von '
+        f"{len(course.modules)} · ca. {meta.duration} Minuten</p></section>",
+        f"<section><h2>Lernziele</h2><ul>{objectives}</ul></section>",
+    ]
+    title = ""
+    lines: list[str] = []
+    pending: list[str] = []  # pending: facilitator notes of the current slide
+    # Walk the original body so notes stay attached to the section they were written in.
+    original = module.page.body.splitlines()
+    skip_until = -1
+    for i, line in enumerate(original):
+        if i <= skip_until:
+            continue
+        if i in notes_at:
+            note = notes_at[i]
+            pending.append(_note_text(note.title, note.minutes, note.materials, note.text))
+            j = i + 1
+            while j < len(original) and (not original[j].strip() or original[j].startswith(("    ", "\t"))):
+                j += 1
+            skip_until = j - 1
+            continue
+        marker = markers.MARKER_RE.match(line)
+        if line.startswith("## ") or (marker and marker.group("name") == "folie"):
+            if title:
+                slides.append(_slide(title, "\n".join(lines), pending))
+            title = line[3:].strip() if line.startswith("## ") else title + " (Forts.)"
+            lines, pending = [], []
+            if title.strip() == "Quellen":
+                title = ""
+                break
+            continue
+        if marker and marker.group("name") == "quiz":
+            loaded = course.quizzes.get(marker.group("args").strip())
+            if loaded is not None:
+                graded = [q for q in loaded.item.questions if q.type != "reflection"]
+                slides.extend(_poll(q, n) for n, q in enumerate(graded, start=1))
+            continue
+        if marker is None:
+            lines.append(line)
+    if title:
+        slides.append(_slide(title, "\n".join(lines), pending))
+    points = "".join(f"<li>{safemd.inline(p)}</li>" for p in meta.key_points)
+    slides.append(f"<section><h2>Das Wichtigste in Kürze</h2><ul>{points}</ul></section>")
+    root = asset_prefix
+    content = page_links("\n".join(slides), module.src_uri, root)
+    return f"""<!doctype html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Folien: {escape(meta.title)}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="{root}assets/reveal/reveal.css">
+<link rel="stylesheet" href="{root}assets/coursekit/slides.css">
+</head>
+<body>
+<main class="reveal" aria-label="Foliensatz"><div class="slides">
+{content}
+</div></main>
+<script src="{root}assets/reveal/reveal.js"></script>
+<script src="{root}assets/reveal/plugin/notes.js"></script>
+<script src="{root}assets/coursekit/slides.js"></script>
+</body>
+</html>
+"""
