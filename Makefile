@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # mkdocs-material prints an end-of-life banner on every run; editors need the course's messages.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve preview site check test test-fast lint bench new-module clean lock schema
+.PHONY: setup serve preview site check test test-fast lint bench new-module clean lock schema pdf
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -47,6 +47,9 @@ lint: setup
 	$(VENV)/bin/ruff format --check src scripts tests
 	$(VENV)/bin/mypy
 
+pdf: site ## Handouts and the facilitator handbook as PDF in pdf/ (headless Chromium)
+	$(PY) scripts/pdf.py $(SITE) pdf
+
 bench: setup ## Build time and page weight against stock mkdocs-material
 	$(PY) scripts/bench.py
 
@@ -58,7 +61,7 @@ lock: ## Re-pin Python dependencies after changing pyproject.toml
 	$(PY) -m pip freeze --exclude-editable | grep -v '^coursekit' > requirements.lock
 
 clean:
-	rm -rf $(SITE) .$(SITE).neu-* .$(SITE).alt-* .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	rm -rf $(SITE) pdf .$(SITE).neu-* .$(SITE).alt-* .pytest_cache .mypy_cache .ruff_cache test-artifacts
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 schema: setup ## Regenerate the editors' JSON schemas in schema/ from the content model

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -169,3 +170,17 @@ def test_real_course_facilitator_notes_only_in_the_facilitator_view(built_site: 
             assert probe in view, (module.meta.id, probe)
             noted += 1
     assert noted >= 10  # the course has facilitator notes in most modules
+
+
+@pytest.mark.slow
+def test_real_course_has_handouts_and_a_handbook(built_site: Path) -> None:
+    handout = text_of(built_site / "handout" / "social-learning" / "index.html")
+    assert "Handout: Social Learning" in handout
+    assert "Lernziele" in handout and "Das Wichtigste in Kürze" in handout and "Reflexion" in handout
+    assert "Wo haben Sie zuletzt von anderen gelernt?" not in handout  # facilitator note stays out
+    assert (built_site / "handout" / "einfuehren-evaluieren" / "index.html").is_file()
+    handbook = text_of(built_site / "moderation" / "handbuch" / "index.html")
+    assert "Wo haben Sie zuletzt von anderen gelernt?" in handbook
+    assert "Ablaufpläne" in handbook and "Methodenkarten" in handbook and "09:00–09:30" in handbook
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    assert not [d["location"] for d in index["docs"] if d["location"].startswith(("handout/", "moderation/"))]

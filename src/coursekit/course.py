@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,7 +97,10 @@ def _is_module(src_uri: str, modules_dir: str) -> bool:
     return src_uri.startswith(modules_dir.rstrip("/") + "/") and not src_uri.endswith("/index.md")
 
 
-def load_course(layout: CourseLayout, nav: Any, report: Report) -> Course:
+def load_course(
+    layout: CourseLayout, nav: Any, report: Report, generated: Callable[[Course], set[str]] | None = None
+) -> Course:
+    """The course with every problem reported; ``generated`` names the pages a build adds (link targets)."""
     course = Course(layout)
     unordered: list[Module] = []
     for path in sorted(layout.docs_dir.rglob("*.md")):
@@ -123,7 +126,8 @@ def load_course(layout: CourseLayout, nav: Any, report: Report) -> Course:
     pagechecks.check_markers(course.pages, report)
     facilitator.check_notes(course.pages, report)
     titles = {m.src_uri: m.meta.title for m in course.modules}
-    pagechecks.check_links(course.pages, layout.docs_dir, titles, report)
+    extra = generated(course) if generated else set()
+    pagechecks.check_links(course.pages, layout.docs_dir, titles, report, extra)
     return course
 
 

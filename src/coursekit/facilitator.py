@@ -14,8 +14,17 @@ from . import markers
 from .diagnostics import Report
 from .sources import Page
 
-NOTE_START_RE = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+moderation\b[ \t]*(?:"(?P<title>[^"]*)")?[ \t]*$')
+BOX_START_RE = r'^(?:!!!|\?\?\?\+?)[ \t]+{kind}\b[ \t]*(?:"(?P<title>[^"]*)")?[ \t]*$'
 TIMING_RE = re.compile(r"^Dauer:\s*(?P<minutes>\d+)\s*Min\.?(?:\s*·\s*Material:\s*(?P<materials>.+))?$")
+
+
+@dataclass(frozen=True)
+class Box:
+    """An admonition of one type: its title, its dedented Markdown and where it starts."""
+
+    title: str
+    text: str
+    index: int  # 0-based line index of the box's first line in the body
 
 
 @dataclass(frozen=True)
@@ -27,15 +36,16 @@ class Note:
     index: int  # 0-based line index of the note's first line in the body
 
 
-def split_notes(body: str) -> tuple[str, list[Note]]:
-    """The body without facilitator notes, and the notes."""
+def split_boxes(body: str, kind: str) -> tuple[str, list[Box]]:
+    """The body without admonitions of type ``kind`` (outside code fences), and those admonitions."""
+    start_re = re.compile(BOX_START_RE.format(kind=re.escape(kind)))
     lines = body.splitlines()
     fenced = markers.fenced_lines(body)
     kept: list[str] = []
-    notes: list[Note] = []
+    boxes: list[Box] = []
     i = 0
     while i < len(lines):
-        match = None if i in fenced else NOTE_START_RE.match(lines[i])
+        match = None if i in fenced else start_re.match(lines[i])
         if match is None:
             kept.append(lines[i])
             i += 1
@@ -46,17 +56,23 @@ def split_notes(body: str) -> tuple[str, list[Note]]:
         while i < len(lines) and (not lines[i].strip() or lines[i].startswith(("    ", "\t"))):
             block.append(lines[i][4:] if lines[i].startswith("    ") else lines[i].lstrip("\t"))
             i += 1
-        notes.append(_note(match.group("title") or "Moderation", block, start))
-    return "\n".join(kept) + "\n", notes
+        boxes.append(Box(match.group("title") or "", "\n".join(block).strip(), start))
+    return "\n".join(kept) + "\n", boxes
 
 
-def _note(title: str, block: list[str], index: int) -> Note:
-    paragraphs = "\n".join(block).strip().split("\n\n", 1)
+def split_notes(body: str) -> tuple[str, list[Note]]:
+    """The body without facilitator notes, and the notes."""
+    rest, boxes = split_boxes(body, "moderation")
+    return rest, [_note(box.title or "Moderation", box.text, box.index) for box in boxes]
+
+
+def _note(title: str, text: str, index: int) -> Note:
+    paragraphs = text.split("\n\n", 1)
     timing = TIMING_RE.match(paragraphs[0].strip()) if paragraphs[0].startswith("Dauer:") else None
     if timing:
         text = paragraphs[1].strip() if len(paragraphs) > 1 else ""
         return Note(title, int(timing.group("minutes")), (timing.group("materials") or "").strip(), text, index)
-    return Note(title, None, "", "\n".join(block).strip(), index)
+    return Note(title, None, "", text, index)
 
 
 def check_notes(pages: dict[str, Page], report: Report) -> None:

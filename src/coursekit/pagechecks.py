@@ -69,8 +69,10 @@ def check_markers(pages: dict[str, Page], report: Report) -> None:
                 )
 
 
-def check_links(pages: dict[str, Page], docs_dir: Path, titles: dict[str, str], report: Report) -> None:
-    """Relative links must point at an existing page or file, and anchors at a heading there."""
+def check_links(
+    pages: dict[str, Page], docs_dir: Path, titles: dict[str, str], report: Report, generated: set[str]
+) -> None:
+    """Relative links must point at an existing or generated page or file, and anchors at a heading there."""
     anchor_cache: dict[str, set[str]] = {}
     for src_uri, page in pages.items():
         for index, line in prose_lines(page.body):
@@ -81,7 +83,7 @@ def check_links(pages: dict[str, Page], docs_dir: Path, titles: dict[str, str], 
                     continue
                 target = _resolve(src_uri, unquote(parts.path))
                 where = page.body_line + index
-                if target not in pages and not (docs_dir / target).is_file():
+                if target not in pages and target not in generated and not (docs_dir / target).is_file():
                     report.error(
                         page.path,
                         where,

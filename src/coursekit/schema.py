@@ -11,8 +11,14 @@ from pydantic import BaseModel
 
 from .model import ModuleMeta
 from .quiz import Quiz
+from .workshop import Agenda, Method
 
-SCHEMAS: dict[str, type[BaseModel]] = {"module.schema.json": ModuleMeta, "quiz.schema.json": Quiz}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "module.schema.json": ModuleMeta,
+    "quiz.schema.json": Quiz,
+    "agenda.schema.json": Agenda,
+    "method.schema.json": Method,
+}
 
 
 def schema_text(model: type[BaseModel]) -> str:

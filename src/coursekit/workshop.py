@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
 from .datafiles import Identified
 from .model import Slug, StrictModel, Text
@@ -25,6 +25,8 @@ class Variants(StrictModel):
 
 class Method(Identified):
     """A method card in exercises/methods/<id>.yml."""
+
+    model_config = ConfigDict(title="Methodenkarte", json_schema_extra={"description": "Eine Workshopmethode."})
 
     title: Text
     purpose: Text = Field(description="Wozu die Methode dient (ein bis zwei Sätze).")
@@ -84,6 +86,10 @@ class Day(StrictModel):
 
 class Agenda(Identified):
     """A workshop plan in exercises/agendas/<id>.yml."""
+
+    model_config = ConfigDict(
+        title="Ablaufplan", json_schema_extra={"description": "Ein Workshopablauf in Tagen und Blöcken."}
+    )
 
     title: Text
     audience: Text | None = Field(default=None, description="Für wen der Ablauf gedacht ist.")

@@ -25,9 +25,10 @@ def test_module_schema_forbids_unknown_keys_and_requires_the_core() -> None:
     assert len(schema["properties"]["digcompedu"]["items"]["enum"]) == 22
 
 
-def test_vscode_maps_the_quiz_schema_to_quiz_files() -> None:
+@pytest.mark.parametrize(("schema", "folder"), [("quiz", "quizzes"), ("agenda", "agendas"), ("method", "methods")])
+def test_vscode_maps_each_data_schema_to_its_files(schema: str, folder: str) -> None:
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text("utf-8"))
-    assert "exercises/quizzes/*.yml" in settings["yaml.schemas"]["./schema/quiz.schema.json"]
+    assert f"exercises/{folder}/*.yml" in settings["yaml.schemas"][f"./schema/{schema}.schema.json"]
 
 
 def test_quiz_schema_knows_all_seven_types() -> None:

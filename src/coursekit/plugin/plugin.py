@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 from .. import facilitator, markers, pedagogy, slides
 from ..course import Course, CourseLayout, Module, load_course
 from ..diagnostics import Report
-from . import facilitation, render
+from . import facilitation, printables, render
 from .config import CourseConfig
 from .text import link
 
@@ -71,10 +71,18 @@ def layout_from(config: MkDocsConfig, plugin_config: CourseConfig) -> CourseLayo
     )
 
 
+def generated_pages(course: Course) -> set[str]:
+    """Pages the plugin adds to every build: facilitator views, handouts, the handbook."""
+    pages = {printables.HANDBOOK}
+    for module in course.modules:
+        pages |= {facilitation.view_uri(module), render.handout_uri(module)}
+    return pages
+
+
 def check(config: MkDocsConfig, plugin_config: CourseConfig) -> tuple[Course, Report]:
     layout = layout_from(config, plugin_config)
     report = Report(layout.root)
-    course = load_course(layout, config.nav, report)
+    course = load_course(layout, config.nav, report, generated_pages)
     mode = plugin_config.pedagogy_checks
     if mode != "off":
         pedagogy.check(course, report.error if mode == "error" else report.warning, report.warning)
@@ -124,6 +132,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for uri, module in self.facilitator_views.items():
             content = facilitation.view_source(module)
             files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+        # Printables: a handout per module and the facilitator handbook (all named in generated_pages).
+        printable = {render.handout_uri(m): printables.handout(course, m) for m in course.modules}
+        printable[printables.HANDBOOK] = printables.handbook(course)
+        for uri, content in printable.items():
+            files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -131,7 +144,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         assert course is not None
         uri = page.file.src_uri
         facilitating = self.facilitator_views.get(uri)
-        if facilitating is None:
+        if not uri.startswith(facilitation.PREFIX):
             markdown, _notes = facilitator.split_notes(markdown)  # learner pages never carry facilitator notes
         markdown = markers.replace(markdown, lambda m: render.render_marker(course, uri, m))
         module = facilitating or course.module_by_uri(uri)

@@ -11,6 +11,10 @@ from . import facilitation, progress, quizhtml, workshopmd
 from .text import link, minutes
 
 
+def handout_uri(module: Module) -> str:
+    return f"handout/{module.meta.id}.md"
+
+
 def module_header(course: Course, module: Module) -> str:
     meta = module.meta
     facts = [f"Modul {module.number} von {len(course.modules)}", f"Dauer: ca. {minutes(meta.duration)}"]
@@ -20,6 +24,7 @@ def module_header(course: Course, module: Module) -> str:
         facts.append(f"Voraussetzungen: {links}")
     competences = ", ".join(f'<abbr title="{DIGCOMPEDU_COMPETENCES[code]}">{code}</abbr>' for code in meta.digcompedu)
     facts.append(f"DigCompEdu: {competences}")
+    facts.append(f"[Handout zum Ausdrucken]({link(module.src_uri, handout_uri(module))})")
     objectives = "\n".join(f"    - {o.text}" for o in meta.objectives)
     return (
         f"# {meta.title}\n\n"
