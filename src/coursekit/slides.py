@@ -59,6 +59,15 @@ def _blocks(text: str) -> list[str]:
     return ["\n".join(b) for b in blocks]
 
 
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„])")
+
+
+def _first_sentences(paragraph: str, count: int) -> tuple[str, str]:
+    """The first ``count`` sentences for the slide and the rest for the speaker notes."""
+    sentences = SENTENCE_END_RE.split(" ".join(paragraph.split()))
+    return " ".join(sentences[:count]), " ".join(sentences[count:])
+
+
 def _slide(title: str, body: str, notes: list[str]) -> str:
     blocks = _blocks(body)
     shown: list[str] = []
@@ -68,7 +77,10 @@ def _slide(title: str, body: str, notes: list[str]) -> str:
         if SHOWN_RE.match(block):
             shown.append(block)
         elif not lead_taken:
-            shown.append(block)
+            lead, rest = _first_sentences(block, 2)
+            shown.append(lead)
+            if rest:
+                spoken.append(rest)
             lead_taken = True
         else:
             spoken.append(block)
@@ -157,6 +169,9 @@ def deck(course: Course, module: Module, asset_prefix: str) -> str:
             continue
         if marker and marker.group("name") == "quiz":
             loaded = course.quizzes.get(marker.group("args").strip())
+            if title:  # the section before the quiz keeps its place in the deck
+                slides.append(_slide(title, "\n".join(lines), pending))
+                title, lines, pending = "", [], []
             if loaded is not None:
                 graded = [q for q in loaded.item.questions if q.type != "reflection"]
                 slides.extend(_poll(q, n) for n, q in enumerate(graded, start=1))

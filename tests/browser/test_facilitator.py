@@ -75,3 +75,30 @@ def test_run_sheet_shows_clock_times_and_links(page: Page, recorder: RequestReco
 def test_facilitator_pages_are_accessible(page: Page, path: str) -> None:
     page.goto(path)
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("module", ["social-learning", "neue-rollen"])
+def test_every_slide_fits_the_projector(page: Page, module: str) -> None:
+    page.goto(f"/moderation/{module}/folien/")
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+    overflowing = page.evaluate(
+        """async () => {
+            const out = [];
+            for (let i = 0; i < Reveal.getTotalSlides(); i++) {
+                Reveal.slide(i, 0, 99);  // all fragments shown
+                await new Promise((r) => requestAnimationFrame(r));
+                const s = Reveal.getCurrentSlide();
+                if (s.scrollHeight > Reveal.getConfig().height) out.push(s.querySelector("h1, h2").textContent);
+            }
+            return out;
+        }"""
+    )
+    assert overflowing == []
+
+
+def test_polls_follow_the_section_they_belong_to(page: Page) -> None:
+    page.goto(DECK)
+    titles = page.locator(".slides > section > h2").all_inner_texts()
+    first_poll = titles.index("Diskussionsfrage 1")
+    assert titles[first_poll - 1] == "Praxisbeispiel"
+    assert titles[-1] == "Das Wichtigste in Kürze"
