@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as etree
 
@@ -33,12 +34,14 @@ def _converter() -> markdown.Markdown:
 _MD = _converter()
 
 
+@functools.lru_cache(maxsize=8192)  # quiz texts appear on pages, facilitator views and slides
 def block(text: str) -> str:
     """Markdown to HTML; raw HTML in ``text`` comes out as visible, escaped text."""
     _MD.reset()
     return _MD.convert(text)
 
 
+@functools.lru_cache(maxsize=8192)
 def inline(text: str) -> str:
     """Like block(), without the surrounding paragraph when the text is a single paragraph."""
     html = block(text)
