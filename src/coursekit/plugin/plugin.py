@@ -71,12 +71,16 @@ def layout_from(config: MkDocsConfig, plugin_config: CourseConfig) -> CourseLayo
     )
 
 
+def generated_sources(course: Course) -> dict[str, str]:
+    """Markdown of the pages the plugin adds to every build: facilitator views, handouts, the handbook."""
+    sources = {facilitation.view_uri(m): facilitation.view_source(m) for m in course.modules}
+    sources |= {render.handout_uri(m): printables.handout(course, m) for m in course.modules}
+    sources[printables.HANDBOOK] = printables.handbook(course)
+    return sources
+
+
 def generated_pages(course: Course) -> set[str]:
-    """Pages the plugin adds to every build: facilitator views, handouts, the handbook."""
-    pages = {printables.HANDBOOK}
-    for module in course.modules:
-        pages |= {facilitation.view_uri(module), render.handout_uri(module)}
-    return pages
+    return set(generated_sources(course))
 
 
 def check(config: MkDocsConfig, plugin_config: CourseConfig) -> tuple[Course, Report]:
@@ -127,15 +131,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         reveal = find_package(Path(config.config_file_path).parent, "reveal.js") / "dist"
         for target, source in REVEAL_FILES.items():
             files.append(File.generated(config, f"assets/reveal/{target}", abs_src_path=str(reveal / source)))
-        # The facilitator view of each module: generated, outside the learner navigation and search.
+        # Facilitator views, handouts and the handbook: generated, outside the learner navigation and search.
         self.facilitator_views = {facilitation.view_uri(m): m for m in course.modules}
-        for uri, module in self.facilitator_views.items():
-            content = facilitation.view_source(module)
-            files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
-        # Printables: a handout per module and the facilitator handbook (all named in generated_pages).
-        printable = {render.handout_uri(m): printables.handout(course, m) for m in course.modules}
-        printable[printables.HANDBOOK] = printables.handbook(course)
-        for uri, content in printable.items():
+        for uri, content in generated_sources(course).items():
             files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
