@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # mkdocs-material prints an end-of-life banner on every run; editors need the course's messages.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve preview site check test test-fast lint bench new-module clean lock schema pdf
+.PHONY: setup serve preview site check test test-fast lint bench new-module clean lock schema pdf data
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -63,6 +63,9 @@ lock: ## Re-pin Python dependencies after changing pyproject.toml
 clean:
 	rm -rf $(SITE) pdf .$(SITE).neu-* .$(SITE).alt-* .pytest_cache .mypy_cache .ruff_cache test-artifacts
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
+
+data: setup ## Regenerate the synthetic data sets in exercises/data/ (fixed seeds)
+	$(PY) scripts/generate_data.py
 
 schema: setup ## Regenerate the editors' JSON schemas in schema/ from the content model
 	$(PY) -m coursekit.schema schema
