@@ -12,11 +12,12 @@ export NO_MKDOCS_2_WARNING := 1
 
 setup: $(VENV)/.installed node_modules/.installed
 
-$(VENV)/.installed: pyproject.toml requirements.lock scripts/setup-system.sh
+$(VENV)/.installed: pyproject.toml requirements.lock scripts/setup-system.sh lite/kernel-wheels.txt
 	scripts/setup-system.sh
 	test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -c requirements.lock -e '.[dev]'
 	$(PY) -m compileall -q src  # the environment may set PYTHONDONTWRITEBYTECODE
+	$(PY) scripts/fetch_kernel_wheels.py
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

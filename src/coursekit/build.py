@@ -17,6 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
+from .lite import LiteError, build_lite
 from .plugin.config import CourseConfig
 from .plugin.plugin import check
 from .postbuild import check_site
@@ -74,11 +75,19 @@ def build_site(config_file: Path, site_dir: Path, out: Callable[[str], None] = p
                 raise BuildFailed(
                     "Die Inhalte enthalten Fehler (siehe oben). Die bisherige Website bleibt unverändert."
                 )
+        lite_output = staging.with_name(staging.name + "-lite")
         with step("JupyterLite bauen", out):
-            if not (root / "lite" / "jupyter-lite.json").exists():
-                out("  (noch keine JupyterLite-Konfiguration in lite/, übersprungen)")
+            if (root / "lite" / "jupyter-lite.json").exists():
+                try:
+                    build_lite(root, lite_output)
+                except LiteError as exc:
+                    raise BuildFailed(str(exc)) from exc
+            else:
+                out("  (keine JupyterLite-Konfiguration in lite/, übersprungen)")
         with step("mkdocs build --strict", out):
             _mkdocs(config)
+            if lite_output.exists():  # mkdocs empties its site folder, so the notebooks move in afterwards
+                lite_output.rename(staging / "lite")
         with step("Fertige Website prüfen", out):
             findings = check_site(staging)
             if findings:
@@ -88,6 +97,7 @@ def build_site(config_file: Path, site_dir: Path, out: Callable[[str], None] = p
             _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(staging.with_name(staging.name + "-lite"), ignore_errors=True)
 
 
 class _WarningCounter(logging.Handler):

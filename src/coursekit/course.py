@@ -123,6 +123,7 @@ def load_course(
     _check_references(course, report)
     _check_quizzes(course, report)
     _check_agendas(course, report)
+    _check_marker_targets(course, report)
     pagechecks.check_markers(course.pages, report)
     facilitator.check_notes(course.pages, report)
     titles = {m.src_uri: m.meta.title for m in course.modules}
@@ -322,13 +323,19 @@ def day_plans(course: Course, agenda: Agenda) -> list[DayPlan]:
     return [plan_day(day, minutes, titles) for day in agenda.days]
 
 
-def _check_agendas(course: Course, report: Report) -> None:
-    """Blocks name existing modules and methods; a day that runs past its end is a warning."""
+def _check_marker_targets(course: Course, report: Report) -> None:
+    """``::: ablauf`` and ``::: notebook`` name files that exist."""
     agenda_files = {path.stem for path in yaml_files(course.layout.agendas_dir)}
     for page in course.pages.values():
         for marker in markers.scan(page.body):
             if marker.name == "ablauf" and len(marker.args) == 1 and marker.args[0] not in agenda_files:
                 _unknown(report, page.path, page.body_line + marker.index, "Ablauf", marker.args[0], course.agendas)
+            if marker.name == "notebook" and len(marker.args) == 1 and marker.args[0] not in course.notebooks:
+                _unknown(report, page.path, page.body_line + marker.index, "Notebook", marker.args[0], course.notebooks)
+
+
+def _check_agendas(course: Course, report: Report) -> None:
+    """Blocks name existing modules and methods; a day that runs past its end is a warning."""
     modules = [m.meta.id for m in course.modules]
     for loaded in course.agendas.values():
         agenda, path = loaded.item, loaded.path

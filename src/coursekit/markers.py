@@ -26,6 +26,7 @@ SPECS: dict[str, MarkerSpec] = {
     for spec in (
         MarkerSpec("modulliste", (), "Liste aller Module in Kursreihenfolge mit Kurzbeschreibung und Dauer."),
         MarkerSpec("quiz", ("kennung",), "Das Quiz mit dieser Kennung aus exercises/quizzes/."),
+        MarkerSpec("notebook", ("kennung",), "Übung aus exercises/notebooks/<kennung>.ipynb zum Ausführen im Browser."),
         MarkerSpec("fortschritt", (), "Übersicht „Mein Fortschritt“ mit Quizergebnissen je Modul."),
         MarkerSpec("literatur", (), "Alle Quellen aus den Abschnitten „## Quellen“ der Module, alphabetisch."),
         MarkerSpec("ablauf", ("kennung",), "Ablaufplan (Run-Sheet) aus exercises/agendas/<kennung>.yml mit Uhrzeiten."),

@@ -9,6 +9,7 @@ every request chromium makes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -53,6 +54,21 @@ KNOWN_THIRD_PARTY = re.compile(
     r"(?:https?:)?//(?:[a-z0-9-]+\.)*(?:googleapis\.com|gstatic\.com|jsdelivr\.net|unpkg\.com|cdnjs\."
     r"cloudflare\.com|google-analytics\.com|googletagmanager\.com|plausible\.io|matomo\.cloud)"
 )
+
+
+# Fallback loads from CDNs inside vendored bundles (never used by this site, which ships everything
+# itself) become an empty data: script, so even a broken configuration cannot reach another host.
+CDN_URL_RE = re.compile(r"https://(?:unpkg\.com|cdn\.jsdelivr\.net)/[^\"'`\s)]+")
+
+
+def neutralise_cdn(files: Iterable[Path]) -> int:
+    count = 0
+    for path in files:
+        text, n = CDN_URL_RE.subn("data:text/javascript,", path.read_text(encoding="utf-8"))
+        if n:
+            path.write_text(text, encoding="utf-8")
+            count += n
+    return count
 
 
 @dataclass(frozen=True, order=True)

@@ -23,6 +23,11 @@ class SVG:
     def _repr_svg_(self) -> str:
         return self.markup
 
+    def _repr_html_(self) -> str:
+        # Preferred by Jupyter over SVG: inline markup keeps the title and description for screen
+        # readers, which an <img> of the SVG would lose.
+        return self.markup
+
     def __str__(self) -> str:
         return self.markup
 
@@ -94,7 +99,7 @@ def line_chart(series: dict[str, Sequence[float]], labels: Sequence[str], title:
         body.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"/>')
         body.append(f'<text x="{left + width + 8}" y="{45 + 18 * n}" fill="{colour}">{escape(name)}</text>')
     description = "; ".join(f"{name}: " + ", ".join(_fmt(v) for v in values) for name, values in series.items())
-    return _frame(600, 260, title, description, body)
+    return _frame(680, 260, title, description, body)
 
 
 def network_chart(edges: Iterable[tuple[str, str, float]], title: str, highlight: Iterable[str] = ()) -> SVG:

@@ -47,7 +47,7 @@ def test_charts_are_accessible_svg(chart: object) -> None:
     assert root.get("role") == "img"
     assert root.find(f"{SVG}title") is not None and root.find(f"{SVG}title").text  # type: ignore[union-attr]
     assert root.find(f"{SVG}desc") is not None and root.find(f"{SVG}desc").text  # type: ignore[union-attr]
-    assert chart._repr_svg_() == str(chart)  # type: ignore[attr-defined]
+    assert chart._repr_svg_() == chart._repr_html_() == str(chart)  # type: ignore[attr-defined]
 
 
 def test_bar_chart_describes_its_values_in_german_number_format() -> None:

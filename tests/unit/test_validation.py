@@ -17,6 +17,13 @@ def replace(text: str, old: str, new: str) -> str:
 # (case, files, expected "path:line", expected message fragment, expected hint fragment)
 CASES = [
     (
+        "unknown_notebook_marker",
+        {M: valid_module() + "\n::: notebook netz\n", "exercises/notebooks/netzwerk.ipynb": "{}"},
+        f"{M}:18",
+        "Notebook „netz“ gibt es nicht.",
+        "Meinten Sie „netzwerk“?",
+    ),
+    (
         "facilitator_note_timing_unreadable",
         {M: valid_module() + '\n!!! moderation "Einstieg"\n\n    Dauer: eine Viertelstunde\n\n    Text.\n'},
         f"{M}:20",

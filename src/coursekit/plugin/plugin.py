@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from mkdocs.utils import get_relative_url
 from .. import facilitator, markers, pedagogy, slides
 from ..course import Course, CourseLayout, Module, load_course
 from ..diagnostics import Report
+from ..postbuild import neutralise_cdn
 from . import facilitation, printables, render
 from .config import CourseConfig
 from .text import link
@@ -33,21 +33,6 @@ STYLESHEETS = ["course.css"]
 # reveal.js for the slide decks, pinned in package.json and copied from node_modules.
 REVEAL_FILES = {"reveal.js": "reveal.js", "reveal.css": "reveal.css", "plugin/notes.js": "plugin/notes.js"}
 SCRIPTS = ["course.js"]  # ES module; imports its siblings
-
-# mkdocs-material's bundle falls back to unpkg.com for a ResizeObserver polyfill (browsers
-# without it) and for mermaid diagrams. Both would be requests to another host, so the built
-# bundle gets an empty data: script instead; the diagrams then show as code.
-THEME_CDN_RE = re.compile(r"https://unpkg\.com/[^\"'`\s)]+")
-
-
-def neutralise_theme_cdn(site_dir: Path) -> int:
-    count = 0
-    for bundle in (site_dir / "assets" / "javascripts").glob("bundle.*.js"):
-        text, n = THEME_CDN_RE.subn("data:text/javascript,", bundle.read_text(encoding="utf-8"))
-        if n:
-            bundle.write_text(text, encoding="utf-8")
-            count += n
-    return count
 
 
 def find_package(start: Path, name: str) -> Path:
@@ -177,7 +162,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        neutralise_theme_cdn(site)
+        # mkdocs-material falls back to unpkg.com for a ResizeObserver polyfill and for mermaid.
+        neutralise_cdn(sorted((site / "assets" / "javascripts").glob("bundle.*.js")))
         course = self.course
         assert course is not None
         for module in course.modules:

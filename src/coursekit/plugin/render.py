@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from ..course import Course, Module
@@ -81,6 +82,33 @@ def bibliography(course: Course, page_uri: str) -> str:
     return f"{len(cited)} Quellen aus {len(course.modules)} Modulen.\n\n" + "\n".join(lines) + "\n"
 
 
+def notebook_box(course: Course, page_uri: str, notebook_id: str) -> str:
+    """An exercise box: the notebook's title and tasks, and a button that opens it in JupyterLite."""
+    path = course.notebooks.get(notebook_id)
+    if path is None:
+        return ""
+    cells = json.loads(path.read_text("utf-8")).get("cells", [])
+    headings = [
+        line.lstrip("#").strip()
+        for cell in cells
+        if cell.get("cell_type") == "markdown"
+        for line in "".join(cell.get("source", [])).splitlines()
+        if line.startswith("#")
+    ]
+    title = headings[0] if headings else notebook_id
+    tasks = "\n".join(f"    - {h}" for h in headings[1:])
+    depth = page_uri.count("/") + (0 if page_uri.endswith("index.md") else 1)
+    href = "../" * depth + f"lite/notebooks/index.html?path={notebook_id}.ipynb"
+    return (
+        f'!!! example "{title}"\n\n'
+        "    Eine Übung mit echten (synthetischen) Daten, die Python direkt in Ihrem Browser ausführt, ohne "
+        "Installation und ohne Internetverbindung. Ihre Änderungen bleiben in diesem Browser.\n\n"
+        f"{tasks}\n\n"
+        f'    <a class="md-button md-button--primary" href="{href}" target="_blank" rel="noopener">'
+        "Im Browser ausführen</a>\n"
+    )
+
+
 def slot(name: str, arg: str = "") -> str:
     """A placeholder that survives Markdown and is filled with generated HTML in on_page_content."""
     return f'<div class="ck-slot" data-slot="{name}" data-arg="{arg}"></div>'
@@ -100,6 +128,8 @@ def render_marker(course: Course, page_uri: str, marker: Marker) -> str:
         return slot("fortschritt") + "\n"
     if marker.name == "literatur":
         return bibliography(course, page_uri)
+    if marker.name == "notebook":
+        return notebook_box(course, page_uri, marker.args[0])
     if marker.name == "folie":
         return ""  # only the slide decks use it
     if marker.name == "ablauf":

@@ -1,0 +1,127 @@
+"""The JupyterLite part of the site: notebooks that run Python in the browser, fully offline.
+
+Pyodide comes from the npm package (pinned in package.json), the kernel's wheels from
+lite/kernel-wheels.txt (downloaded by `make setup`), the notebooks, data sets and the
+kurslab helper package from this repository. The result goes to <site>/lite/.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .postbuild import neutralise_cdn
+
+PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
+WHEEL_CACHE = Path(".cache") / "lite-wheels"
+
+
+class LiteError(Exception):
+    """A JupyterLite build step failed; the message is German."""
+
+
+def pinned_wheels(root: Path) -> list[str]:
+    lines = (root / "lite" / "kernel-wheels.txt").read_text("utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def fetch_wheels(root: Path) -> Path:
+    """Download the kernel's pinned pure-Python wheels once (make setup)."""
+    cache = root / WHEEL_CACHE
+    cache.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "-q",
+            "--disable-pip-version-check",
+            "--only-binary=:all:",
+            "--platform",
+            "any",
+            "--python-version",
+            "3.14",
+            "--implementation",
+            "py",
+            "--abi",
+            "none",
+            "--no-deps",
+            "-d",
+            str(cache),
+            *pinned_wheels(root),
+        ],
+        check=True,
+    )
+    return cache
+
+
+def _run(command: list[str], cwd: Path, what: str) -> None:
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise LiteError(f"{what} ist fehlgeschlagen:\n{(result.stderr or result.stdout)[-3000:]}")
+
+
+def _pyodide_dir(root: Path) -> Path:
+    for folder in (root, *root.parents):
+        candidate = folder / "node_modules" / "pyodide"
+        if (candidate / "pyodide.mjs").is_file():
+            return candidate
+    raise LiteError("Das npm-Paket „pyodide“ fehlt. Führen Sie „make setup“ aus.")
+
+
+def build_lite(root: Path, target: Path) -> None:
+    """Build the JupyterLite site from lite/ and exercises/ into ``target`` (a fresh folder)."""
+    bin_dir = Path(sys.executable).parent
+    wheels = sorted((root / WHEEL_CACHE).glob("*.whl"))
+    if len(wheels) < len(pinned_wheels(root)):
+        raise LiteError("Die Kernel-Pakete fehlen in .cache/lite-wheels/. Führen Sie „make setup“ aus.")
+    with tempfile.TemporaryDirectory(prefix="lite-") as tmp:
+        work = Path(tmp)
+        lite_dir = work / "lite"
+        pyodide_target = lite_dir / "static" / "pyodide"
+        pyodide_target.mkdir(parents=True)
+        shutil.copy(root / "lite" / "jupyter-lite.json", lite_dir / "jupyter-lite.json")
+        source = _pyodide_dir(root)
+        for name in PYODIDE_FILES:
+            shutil.copy(source / name, pyodide_target / name)
+        for wheel in wheels:
+            shutil.copy(wheel, pyodide_target / wheel.name)
+        # A lock that lists only the wheels shipped here, so nothing is looked up elsewhere.
+        lock = json.loads((source / "pyodide-lock.json").read_text("utf-8"))
+        lock["packages"] = {}
+        (work / "empty-lock.json").write_text(json.dumps(lock), "utf-8")
+        _run(
+            [
+                str(bin_dir / "pyodide"),
+                "lockfile",
+                "add-wheels",
+                "--input",
+                str(work / "empty-lock.json"),
+                "--output",
+                str(pyodide_target / "pyodide-lock.json"),
+                "--base-path",
+                str(pyodide_target),
+                *[str(pyodide_target / w.name) for w in wheels],
+            ],
+            work,
+            "pyodide lockfile add-wheels",
+        )
+        contents = work / "contents"
+        shutil.copytree(root / "exercises" / "notebooks", contents, ignore=shutil.ignore_patterns(".*"))
+        for csv in sorted((root / "exercises" / "data").glob("*.csv")):
+            shutil.copy(csv, contents / csv.name)
+        shutil.copytree(root / "src" / "kurslab", contents / "kurslab", ignore=shutil.ignore_patterns("__pycache__"))
+        _run(
+            [str(bin_dir / "jupyter"), "lite", "build", "--contents", str(contents), "--output-dir", str(target)],
+            lite_dir,
+            "jupyter lite build",
+        )
+    for source_map in target.rglob("*.map"):  # 49 MB the course never needs
+        source_map.unlink()
+    # The kernel extension falls back to a CDN copy of Pyodide when no pyodideUrl is set.
+    neutralise_cdn([*target.rglob("*.js"), *target.rglob("*.mjs")])

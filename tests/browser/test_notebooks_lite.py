@@ -1,0 +1,38 @@
+"""A notebook runs in the built site's JupyterLite: offline, in real Pyodide, with charts and self-checks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from support.browser import assert_no_foreign_requests
+from support.recorder import RequestRecorder
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+KERNEL = 120_000  # ms: a cold Pyodide start with the kernel's packages takes several seconds on two cores
+
+
+def test_module_button_opens_the_notebook_and_all_cells_run_offline(page: Page, recorder: RequestRecorder) -> None:
+    page.goto("/module/interne-moocs/")
+    button = page.get_by_role("link", name="Im Browser ausführen")
+    expect(button).to_have_attribute("href", re.compile(r"lite/notebooks/index\.html\?path=mooc-trichter\.ipynb$"))
+    with page.context.expect_page() as opened:
+        button.click()
+    lab = opened.value
+    expect(lab.locator(".jp-Notebook")).to_be_visible(timeout=KERNEL)
+    expect(lab.get_by_role("heading", name="Übung: Wo steigen die Teilnehmenden aus?")).to_be_visible()
+    lab.get_by_role("menuitem", name="Run").first.click()
+    lab.get_by_text("Run All Cells", exact=True).click()
+    outputs = lab.locator(".jp-OutputArea-output")
+    expect(outputs.filter(has_text="Richtig. 15,4 % der Eingeschriebenen")).to_have_count(1, timeout=KERNEL)
+    expect(outputs.filter(has_text="Von Woche 1 auf Woche 2 gingen 134 Aktive verloren")).to_have_count(1)
+    charts = lab.locator(".jp-OutputArea-output svg[role=img]")  # inline, so title and description reach screen readers
+    expect(charts).to_have_count(2)  # funnel and line chart
+    expect(charts.first.locator("title")).to_have_text("Vom Einschreiben bis Woche 6")
+    assert lab.locator(".jp-OutputArea-output").filter(has_text="Traceback").count() == 0
+    lab.wait_for_timeout(500)
+    # The recorder sees service-worker and web-worker traffic too (chromium sends it via the proxy).
+    assert recorder.requests == [], recorder.requests
+    assert_no_foreign_requests(page, recorder)
