@@ -6,6 +6,7 @@ Prints figures; asserts nothing. Goals (issue 2): build time <= 1.3x, compressed
 
 from __future__ import annotations
 
+import functools
 import gzip
 import statistics
 import subprocess
@@ -14,8 +15,9 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Request, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -106,6 +108,55 @@ def quiz_interactive_ms(site: Path, runs: int = RUNS) -> list[float]:
     return times
 
 
+NOTEBOOK = "/lite/notebooks/index.html?path=mooc-trichter.ipynb"
+
+
+@functools.cache
+def gzipped(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 6))
+
+
+def notebook_first_output(site: Path) -> list[tuple[str, float, int, int]]:
+    """(visit, seconds to the first cell output, raw bytes, gzip bytes) for a cold and a warm visit."""
+    if not (site / "lite" / "notebooks" / "index.html").is_file():
+        return []
+    server = make_server(site, quiet=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    results = []
+    with sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
+        context = pw.chromium.launch_persistent_context(profile, executable_path=chromium_path(), args=QUIET_CHROMIUM)
+        for visit in ("kalt (leeres Profil)", "warm (zweiter Besuch)"):
+            fetched: list[str] = []  # paths the server sent in full (a revalidated cache hit is a 304)
+
+            def record(request: Request, seen: list[str] = fetched) -> None:
+                response = request.response()
+                served = response is not None and response.status == 200 and not response.from_service_worker
+                if served and request.url.startswith(base):
+                    seen.append(urlsplit(request.url).path)
+
+            context.on("requestfinished", record)
+            page = context.new_page()
+            start = time.perf_counter()
+            page.goto(base + NOTEBOOK)
+            page.locator(".jp-Notebook").wait_for(timeout=120_000)
+            page.locator(".jp-CodeCell").first.click()
+            page.keyboard.press("Shift+Enter")
+            page.locator(".jp-OutputArea-output").first.wait_for(timeout=120_000)
+            elapsed = time.perf_counter() - start
+            files = [site / unquote(path.lstrip("/")) for path in fetched]
+            files = [f / "index.html" if f.is_dir() else f for f in files if f.exists()]
+            raw = sum(f.stat().st_size for f in files)
+            packed = sum(gzipped(f) for f in files)
+            results.append((visit, elapsed, raw, packed))
+            context.remove_listener("requestfinished", record)
+            page.close()
+        context.close()
+    server.shutdown()
+    server.server_close()
+    return results
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -115,6 +166,7 @@ def main() -> None:
         stock_w = page_weight(stock_site, recorder)
         recorder.close()
         interactive = quiz_interactive_ms(ours_site)
+        notebook = notebook_first_output(ours_site)
     o, s = statistics.median(ours_t), statistics.median(stock_t)
     print(f"Build (Median aus {RUNS} Läufen, jeweils ganzer Prozess)")
     print(f"  Kurs-Build (scripts/build.py)        {o:6.2f} s   Läufe: {', '.join(f'{t:.2f}' for t in ours_t)}")
@@ -139,6 +191,14 @@ def main() -> None:
     )
     print(f"\nQuiz bedienbar nach Seitenaufruf ({PAGE}, frisches Profil, {RUNS} Läufe)")
     print(f"  Median {statistics.median(interactive):.0f} ms   Läufe: {', '.join(f'{t:.0f}' for t in interactive)}")
+    if notebook:
+        print(f"\nNotebook im Browser ({NOTEBOOK}): Zeit bis zur ersten Zellausgabe, übertragene Bytes")
+        for visit, seconds, raw, packed in notebook:
+            print(f"  {visit:36} {seconds:6.1f} s {raw / 2**20:8.1f} MB roh {packed / 2**20:8.1f} MB gzip")
+        core = sum(
+            len(gzip.compress(p.read_bytes(), 6)) for p in (ours_site / "lite" / "static" / "pyodide").glob("pyodide*")
+        )
+        print(f"  Pyodide-Kern allein (gzip): {core / 2**20:.1f} MB")
     if stock_w[3]:
         print(
             f"  (Standard-Material fragt zusätzlich {stock_w[3]} fremde Hosts an, z. B. Google Fonts;"
