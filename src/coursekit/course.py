@@ -324,7 +324,17 @@ def day_plans(course: Course, agenda: Agenda) -> list[DayPlan]:
 
 
 def _check_marker_targets(course: Course, report: Report) -> None:
-    """``::: ablauf`` and ``::: notebook`` name files that exist."""
+    """``::: ablauf`` and ``::: notebook`` name files that exist; listed notebooks appear on their module."""
+    for module in course.modules:
+        shown = {m.args[0] for m in markers.scan(module.page.body) if m.name == "notebook" and len(m.args) == 1}
+        for i, notebook in enumerate(module.meta.notebooks):
+            if notebook in course.notebooks and notebook not in shown:
+                report.error(
+                    module.page.path,
+                    module.located.line_of(("notebooks", i)),
+                    f"Das Notebook „{notebook}“ steht im Vorspann, aber nicht im Text.",
+                    f"Setzen Sie die Zeile „::: notebook {notebook}“ an die passende Stelle.",
+                )
     agenda_files = {path.stem for path in yaml_files(course.layout.agendas_dir)}
     for page in course.pages.values():
         for marker in markers.scan(page.body):

@@ -19,6 +19,7 @@ from .sources import Page
 
 WORDS_PER_MINUTE = 200  # reading speed for factual German text
 MINUTES_PER_QUESTION = 1
+MINUTES_PER_NOTEBOOK = 20
 WORD_BUDGET = 2500
 IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\([^)]*\)")
 

@@ -17,6 +17,16 @@ def replace(text: str, old: str, new: str) -> str:
 # (case, files, expected "path:line", expected message fragment, expected hint fragment)
 CASES = [
     (
+        "listed_notebook_not_shown",
+        {
+            M: replace(valid_module(), "digcompedu:", "notebooks: [netz]\ndigcompedu:"),
+            "exercises/notebooks/netz.ipynb": "{}",
+        },
+        f"{M}:11",
+        "Das Notebook „netz“ steht im Vorspann, aber nicht im Text.",
+        "::: notebook netz",
+    ),
+    (
         "unknown_notebook_marker",
         {M: valid_module() + "\n::: notebook netz\n", "exercises/notebooks/netzwerk.ipynb": "{}"},
         f"{M}:18",
@@ -267,8 +277,8 @@ def test_markers_and_links_inside_code_are_examples(make_course: MakeCourse) -> 
 
 def test_valid_course_has_no_problems(make_course: MakeCourse) -> None:
     alpha = replace(valid_module(), "digcompedu:", "quizzes: [alpha]\nnotebooks: [alpha]\ndigcompedu:")
-    alpha += "\n::: quiz alpha\n\n[Abschnitt](#abschnitt), [Titel](#titel-alpha), [Beta](beta.md#abschnitt)"
-    alpha += ", [Übersicht](./)\n"
+    alpha += "\n::: quiz alpha\n\n::: notebook alpha\n\n"
+    alpha += "[Abschnitt](#abschnitt), [Titel](#titel-alpha), [Beta](beta.md#abschnitt), [Übersicht](./)\n"
     report = run_check(
         make_course(
             {

@@ -162,7 +162,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        # mkdocs-material falls back to unpkg.com for a ResizeObserver polyfill and for mermaid.
+        # mkdocs-material falls back to a public CDN for a ResizeObserver polyfill and for mermaid.
         neutralise_cdn(sorted((site / "assets" / "javascripts").glob("bundle.*.js")))
         course = self.course
         assert course is not None
