@@ -7,6 +7,7 @@ kurslab helper package from this repository. The result goes to <site>/lite/.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -58,6 +59,26 @@ def fetch_wheels(root: Path) -> Path:
         check=True,
     )
     return cache
+
+
+def _support_files(root: Path) -> list[Path]:
+    """What every notebook folder carries: the data sets and the kurslab helper package."""
+    data = sorted((root / "exercises" / "data").glob("*.csv"))
+    helper = sorted((root / "src" / "kurslab").glob("*.py"))
+    return data + helper
+
+
+def notebook_path(root: Path, notebook: Path) -> str:
+    """The notebook's path inside JupyterLite, versioned by content.
+
+    JupyterLite keeps a learner's edited copy in the browser under the same path, and that copy
+    hides a newer course version. A folder named after the content hash gives each course version
+    its own path: an update shows up at once, and the learner's earlier copy stays in its old folder.
+    """
+    digest = hashlib.sha256(notebook.read_bytes())
+    for support in _support_files(root):
+        digest.update(support.read_bytes())
+    return f"{notebook.stem}-v{digest.hexdigest()[:8]}/{notebook.name}"
 
 
 def _run(command: list[str], cwd: Path, what: str) -> None:
@@ -112,10 +133,14 @@ def build_lite(root: Path, target: Path) -> None:
             "pyodide lockfile add-wheels",
         )
         contents = work / "contents"
-        shutil.copytree(root / "exercises" / "notebooks", contents, ignore=shutil.ignore_patterns(".*"))
-        for csv in sorted((root / "exercises" / "data").glob("*.csv")):
-            shutil.copy(csv, contents / csv.name)
-        shutil.copytree(root / "src" / "kurslab", contents / "kurslab", ignore=shutil.ignore_patterns("__pycache__"))
+        for notebook in sorted((root / "exercises" / "notebooks").glob("*.ipynb")):
+            folder = contents / notebook_path(root, notebook)
+            folder.parent.mkdir(parents=True)
+            shutil.copy(notebook, folder)
+            for support in _support_files(root):  # the kernel's working directory is the notebook's folder
+                target_dir = folder.parent / ("kurslab" if support.suffix == ".py" else "")
+                target_dir.mkdir(exist_ok=True)
+                shutil.copy(support, target_dir / support.name)
         _run(
             [str(bin_dir / "jupyter"), "lite", "build", "--contents", str(contents), "--output-dir", str(target)],
             lite_dir,

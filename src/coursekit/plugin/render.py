@@ -6,6 +6,7 @@ import json
 import re
 
 from ..course import Course, Module
+from ..lite import notebook_path
 from ..markers import Marker
 from ..model import DIGCOMPEDU_COMPETENCES
 from . import facilitation, progress, quizhtml, workshopmd
@@ -98,7 +99,7 @@ def notebook_box(course: Course, page_uri: str, notebook_id: str) -> str:
     title = headings[0] if headings else notebook_id
     tasks = "\n".join(f"    - {h}" for h in headings[1:])
     depth = page_uri.count("/") + (0 if page_uri.endswith("index.md") else 1)
-    href = "../" * depth + f"lite/notebooks/index.html?path={notebook_id}.ipynb"
+    href = "../" * depth + f"lite/notebooks/index.html?path={notebook_path(course.layout.root, path)}"
     return (
         f'!!! example "{title}"\n\n'
         "    Eine Übung mit echten (synthetischen) Daten, die Python direkt in Ihrem Browser ausführt, ohne "
