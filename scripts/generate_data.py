@@ -5,6 +5,9 @@ netzwerk-mitglieder.csv  120 members of an internal social network: role, posts,
                          (participation inequality: most read only, few write a lot)
 netzwerk-antworten.csv   who answered whom, with the number of answers
 mooc-wochen.csv          an internal MOOC over six weeks: enrolled, active, completed the weekly task
+programm-aktivitaeten.csv  a leadership programme's activities with hours and learning source (three left open)
+workshop-feedback.csv    short free-text comments after a workshop
+evaluation.csv           an evaluation along Kirkpatrick's levels: reaction, test before/after, behaviour
 
 Usage: python scripts/generate_data.py [TARGET_DIR]
 """
@@ -86,6 +89,67 @@ def mooc(rng: random.Random) -> list[dict[str, object]]:
     ]
 
 
+PROGRAMME = [
+    ("Auftaktseminar Führungsrolle", 16, "formal"),
+    ("E-Learning Arbeitsrecht für Führungskräfte", 4, "formal"),
+    ("Seminar Gesprächsführung", 12, "formal"),
+    ("Leitung eines bereichsübergreifenden Projekts", 120, "erfahrung"),
+    ("Vertretung der eigenen Führungskraft (vier Wochen)", 60, "erfahrung"),
+    ("Mentoring durch eine erfahrene Führungskraft", 18, "andere"),
+    ("Kollegiale Fallberatung unter neuen Führungskräften", 12, "andere"),
+    ("Feedbackgespräche mit dem eigenen Team", 8, "offen"),
+    ("Hospitation in einem anderen Werk", 16, "offen"),
+    ("Lektüre und Quiz zu Führungsstilen", 6, "offen"),
+]
+# The three open rows and their intended classification live in kurslab.checks (the task's solution).
+
+FEEDBACK_PARTS = [
+    "Der Austausch mit den anderen war {adj}",
+    "Die Übungen waren {adj}",
+    "Mehr Zeit für Austausch wäre {adj}",
+    "Die Beispiele aus der Praxis waren {adj}",
+    "Der Vortrag am Anfang war {adj}",
+    "Die Methode Lean Coffee war {adj}",
+    "Die Pausen waren {adj}",
+    "Für meinen Alltag ist das Thema {adj}",
+]
+ADJECTIVES = ["sehr hilfreich", "hilfreich", "zu lang", "spannend", "etwas kurz", "praxisnah", "wichtig", "gut"]
+
+
+def programme() -> list[dict[str, object]]:
+    return [{"aktivitaet": a, "stunden": h, "lernquelle": q} for a, h, q in PROGRAMME]
+
+
+def feedback(rng: random.Random) -> list[dict[str, object]]:
+    rows = []
+    for number in range(1, 61):
+        parts = rng.sample(FEEDBACK_PARTS, rng.randint(1, 2))
+        text = ". ".join(p.format(adj=rng.choice(ADJECTIVES)) for p in parts) + "."
+        rows.append({"nr": number, "kommentar": text})
+    return rows
+
+
+def evaluation(rng: random.Random) -> list[dict[str, object]]:
+    rows = []
+    for number in range(1, 41):
+        satisfaction = rng.choice([3, 4, 4, 5, 5, 5])
+        before = rng.randint(35, 65)
+        after = min(100, before + rng.randint(5, 30))
+        # Behaviour three months later depends on support at work, hardly on satisfaction.
+        support = rng.random()
+        behaviour = round(min(5, max(1, 1.5 + 3 * support + rng.uniform(-0.5, 0.5))), 1)
+        rows.append(
+            {
+                "person": number,
+                "zufriedenheit": satisfaction,
+                "test_vorher": before,
+                "test_nachher": after,
+                "anwendung_nach_3_monaten": behaviour,
+            }
+        )
+    return rows
+
+
 def write(path: Path, rows: list[dict[str, object]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
@@ -100,6 +164,9 @@ def generate(target: Path) -> list[Path]:
         "netzwerk-mitglieder": people,
         "netzwerk-antworten": answers(random.Random(901), people),
         "mooc-wochen": mooc(random.Random(2012)),
+        "programm-aktivitaeten": programme(),
+        "workshop-feedback": feedback(random.Random(1959)),
+        "evaluation": evaluation(random.Random(4)),
     }
     paths = []
     for name, rows in sets.items():

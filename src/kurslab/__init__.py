@@ -7,8 +7,10 @@ Everything a learner reads is German; identifiers are English.
 from .charts import bar_chart, funnel_chart, line_chart, network_chart, radar_chart
 from .checks import Feedback, check
 from .data import load
+from .text import STOPWORDS_DE, word_counts, words
 
 __all__ = [
+    "STOPWORDS_DE",
     "Feedback",
     "bar_chart",
     "check",
@@ -17,4 +19,6 @@ __all__ = [
     "load",
     "network_chart",
     "radar_chart",
+    "word_counts",
+    "words",
 ]

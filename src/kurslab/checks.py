@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
 from .data import load
+from .text import word_counts
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,119 @@ def _completion(answer: object) -> Feedback:
     )
 
 
+OPEN_ACTIVITIES = {
+    "Feedbackgespräche mit dem eigenen Team": "andere",
+    "Hospitation in einem anderen Werk": "erfahrung",
+    "Lektüre und Quiz zu Führungsstilen": "formal",
+}
+SOURCE_NAMES = {"erfahrung": "Erfahrung", "andere": "andere Menschen", "formal": "formales Lernen"}
+
+
+def _classification(answer: object) -> Feedback:
+    if not isinstance(answer, dict):
+        return Feedback(False, "Geben Sie ein Wörterbuch an: {„Aktivität“: „erfahrung“ | „andere“ | „formal“}.")
+    wrong = [name for name, source in OPEN_ACTIVITIES.items() if str(answer.get(name, "")).strip().lower() != source]
+    if not wrong:
+        return Feedback(
+            True,
+            "Alle drei offenen Aktivitäten sind zugeordnet. Grenzfälle gibt es trotzdem: Eine "
+            "Hospitation ist Erfahrung, lebt aber auch von den Menschen vor Ort.",
+        )
+    first = wrong[0]
+    if first.startswith("Feedback"):
+        hint = "Wer lernt hier von wem? Rückmeldung kommt von anderen Menschen."
+    elif first.startswith("Hospitation"):
+        hint = "Eine Hospitation heißt, selbst in einer fremden Umgebung mitzuarbeiten: Lernen aus Erfahrung."
+    else:
+        hint = "Lektüre mit Quiz ist ein organisiertes Lernangebot: formales Lernen."
+    return Feedback(False, f"„{first}“ passt noch nicht. {hint}")
+
+
+def _portfolio_mix(answer: object) -> Feedback:
+    rows = load("programm-aktivitaeten")
+    hours = {"erfahrung": 0.0, "andere": 0.0, "formal": 0.0}
+    for row in rows:
+        source = OPEN_ACTIVITIES.get(str(row["aktivitaet"]), str(row["lernquelle"]))
+        hours[source] += float(row["stunden"])
+    total = sum(hours.values())
+    expected = [100 * hours[k] / total for k in ("erfahrung", "andere", "formal")]
+    if not isinstance(answer, tuple | list) or len(answer) != 3:
+        return Feedback(False, "Geben Sie drei Prozentwerte an: (Erfahrung, andere Menschen, formales Lernen).")
+    try:
+        given = [float(v) for v in answer]
+    except (TypeError, ValueError):
+        return Feedback(False, "Die drei Werte müssen Zahlen sein.")
+    if all(abs(g - e) <= 1 for g, e in zip(given, expected, strict=True)):
+        shares = " – ".join(f"{e:.0f}".replace(".", ",") for e in expected)
+        return Feedback(
+            True,
+            f"Der Mix liegt bei {shares} (nach Stunden). Das ähnelt 70-20-10, aber die Faustregel "
+            "ist kein Soll: Entscheidend ist, ob die Erfahrungen begleitet und ausgewertet werden.",
+        )
+    return Feedback(
+        False,
+        "Summieren Sie die Stunden je Lernquelle (mit Ihrer Zuordnung der offenen Aktivitäten) "
+        "und teilen Sie durch die Summe aller Stunden.",
+    )
+
+
+def _top_word(answer: object) -> Feedback:
+    counts = word_counts(str(row["kommentar"]) for row in load("workshop-feedback"))
+    best, number = counts[0]
+    given = str(answer).strip().lower()
+    if given == best:
+        return Feedback(
+            True,
+            f"„{best}“ kommt {number}-mal vor. Häufigkeit sagt aber nichts über Gewicht, Ironie "
+            "oder Einzelstimmen: Lesen Sie die Kommentare trotzdem.",
+        )
+    if given in {w for w, _ in counts}:
+        return Feedback(False, f"„{given}“ kommt vor, aber ein anderes Wort häufiger. Sortieren Sie nach Anzahl.")
+    return Feedback(False, "Dieses Wort kommt nach dem Entfernen der Stoppwörter nicht vor. Nutzen Sie word_counts().")
+
+
+def _learning_gain(answer: object) -> Feedback:
+    rows = load("evaluation")
+    expected = sum(int(r["test_nachher"]) - int(r["test_vorher"]) for r in rows) / len(rows)
+    try:
+        given = float(str(answer).replace(",", "."))
+    except ValueError:
+        return Feedback(False, "Geben Sie den mittleren Zuwachs als Zahl an (Punkte).")
+    if abs(given - expected) <= 0.5:
+        shown = f"{expected:.1f}".replace(".", ",")
+        return Feedback(
+            True,
+            f"Im Mittel {shown} Punkte mehr nach dem Training (Ebene 2, Lernen). Ohne "
+            "Vergleichsgruppe bleibt offen, wie viel davon am Training liegt.",
+        )
+    return Feedback(False, "Bilden Sie für jede Person „nachher minus vorher“ und davon den Mittelwert.")
+
+
+def _correlation(answer: object) -> Feedback:
+    rows = load("evaluation")
+    expected = statistics.correlation(
+        [float(r["zufriedenheit"]) for r in rows], [float(r["anwendung_nach_3_monaten"]) for r in rows]
+    )
+    try:
+        given = float(str(answer).replace(",", "."))
+    except ValueError:
+        return Feedback(False, "Geben Sie den Korrelationskoeffizienten als Zahl zwischen -1 und 1 an.")
+    if abs(given - expected) <= 0.05:
+        shown = f"{expected:.2f}".replace(".", ",")
+        return Feedback(
+            True,
+            f"r = {shown}: Zufriedenheit (Ebene 1) sagt hier kaum etwas über die Anwendung "
+            "(Ebene 3) voraus. Das passt zu Alliger u. a. (1997): Die Ebenen hängen nur schwach zusammen.",
+        )
+    return Feedback(False, "Nutzen Sie statistics.correlation(zufriedenheit, anwendung) mit den beiden Spalten.")
+
+
 TASKS: dict[str, Callable[[object], Feedback]] = {
+    "portfolio-zuordnung": _classification,
+    "portfolio-mix": _portfolio_mix,
+    "feedback-haeufigstes-wort": _top_word,
+    "evaluation-zuwachs": _learning_gain,
+    "evaluation-korrelation": _correlation,
     "netzwerk-anteile": _shares,
     "netzwerk-helfer": _top_helper,
     "mooc-abbruch": _biggest_drop,

@@ -12,6 +12,9 @@ DATA_SETS = {
     "netzwerk-mitglieder": "Mitglieder eines internen sozialen Netzwerks mit ihren Beiträgen und Antworten",
     "netzwerk-antworten": "Wer hat wem im Netzwerk geantwortet (Anzahl Antworten)",
     "mooc-wochen": "Ein interner MOOC: Eingeschriebene und Aktive je Woche",
+    "programm-aktivitaeten": "Aktivitäten eines Führungskräfteprogramms mit Stunden und Lernquelle",
+    "workshop-feedback": "Freitext-Rückmeldungen nach einem Workshop",
+    "evaluation": "Evaluation nach Kirkpatrick: Zufriedenheit, Test vorher und nachher, Anwendung",
 }
 
 

@@ -9,7 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from kurslab import bar_chart, check, funnel_chart, line_chart, load, network_chart, radar_chart
+from kurslab import (
+    STOPWORDS_DE,
+    bar_chart,
+    check,
+    funnel_chart,
+    line_chart,
+    load,
+    network_chart,
+    radar_chart,
+    word_counts,
+    words,
+)
 from support.course import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -70,6 +81,16 @@ def test_bar_chart_describes_its_values_in_german_number_format() -> None:
         ("mooc-quote", 15.4, True, "15,4 % der Eingeschriebenen"),
         ("mooc-quote", 0.154, False, "Anteil als Dezimalzahl"),
         ("mooc-quote", "viel", False, "Zahl in Prozent"),
+        ("portfolio-zuordnung", {"Feedbackgespräche mit dem eigenen Team": "formal"}, False, "Rückmeldung kommt von"),
+        ("portfolio-zuordnung", "andere", False, "Wörterbuch"),
+        ("portfolio-mix", (70, 20, 10), False, "Summieren Sie die Stunden"),
+        ("feedback-haeufigstes-wort", "Austausch", True, "Häufigkeit sagt aber nichts"),
+        ("feedback-haeufigstes-wort", "lang", False, "ein anderes Wort häufiger"),
+        ("feedback-haeufigstes-wort", "und", False, "Stoppwörter"),
+        ("evaluation-zuwachs", 16.1, True, "Ohne Vergleichsgruppe"),
+        ("evaluation-zuwachs", 50, False, "nachher minus vorher"),
+        ("evaluation-korrelation", -0.18, True, "Alliger"),
+        ("evaluation-korrelation", 0.9, False, "statistics.correlation"),
         ("gibt-es-nicht", 1, False, "Vorhanden:"),
     ],
 )
@@ -78,3 +99,14 @@ def test_self_checks_explain_what_to_look_at(task: str, answer: object, ok: bool
     assert feedback.ok is ok
     assert hint in feedback.message
     assert str(feedback).startswith("✔ Richtig." if ok else "✘ Noch nicht.")
+
+
+def test_word_counts_drop_german_stop_words() -> None:
+    assert words("Der Austausch war sehr hilfreich, die Pausen zu kurz.") == [
+        "austausch",
+        "hilfreich",
+        "pausen",
+        "kurz",
+    ]
+    assert word_counts(["Austausch und Austausch", "Pausen"]) == [("austausch", 2), ("pausen", 1)]
+    assert "und" in STOPWORDS_DE and "austausch" not in STOPWORDS_DE
