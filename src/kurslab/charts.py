@@ -6,6 +6,7 @@ title and a text description for screen readers; colours keep AA contrast on whi
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -38,13 +39,14 @@ def _fmt(value: float) -> str:
 
 
 def _frame(width: int, height: int, title: str, description: str, body: Iterable[str]) -> SVG:
+    parts = "".join(body)
+    # Ids unique per chart, so several charts on one page keep their own title and description.
+    uid = "k" + hashlib.sha1(f"{title}|{description}|{parts}".encode()).hexdigest()[:8]
     markup = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-labelledby="t d" {FONT}><title id="t">{escape(title)}</title>'
-        f'<desc id="d">{escape(description)}</desc>'
-        f'<text x="10" y="20" font-size="15" font-weight="bold" fill="#111">{escape(title)}</text>'
-        + "".join(body)
-        + "</svg>"
+        f'role="img" aria-labelledby="{uid}-t {uid}-d" {FONT}><title id="{uid}-t">{escape(title)}</title>'
+        f'<desc id="{uid}-d">{escape(description)}</desc>'
+        f'<text x="10" y="20" font-size="15" font-weight="bold" fill="#111">{escape(title)}</text>' + parts + "</svg>"
     )
     return SVG(markup, description)
 

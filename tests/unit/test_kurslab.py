@@ -110,3 +110,11 @@ def test_word_counts_drop_german_stop_words() -> None:
     ]
     assert word_counts(["Austausch und Austausch", "Pausen"]) == [("austausch", 2), ("pausen", 1)]
     assert "und" in STOPWORDS_DE and "austausch" not in STOPWORDS_DE
+
+
+def test_two_charts_on_one_page_have_distinct_ids() -> None:
+    first = ET.fromstring(str(bar_chart({"A": 1}, "Eins")))
+    second = ET.fromstring(str(bar_chart({"B": 2}, "Zwei")))
+    ids = [e.get("id") for root in (first, second) for e in root.iter() if e.get("id")]
+    assert len(ids) == 4 and len(set(ids)) == 4
+    assert first.get("aria-labelledby") == " ".join(e.get("id") or "" for e in first if e.get("id"))
