@@ -23,6 +23,29 @@ class Feedback:
         return ("**✔ Richtig.** " if self.ok else "**✘ Noch nicht.** ") + self.message
 
 
+def _de(value: float, digits: int = 1) -> str:
+    """A number as Germans write it: decimal comma."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def _number(answer: object) -> float | None:
+    """The answer as a number (``3,5`` and ``3.5`` alike), or None."""
+    try:
+        return float(str(answer).replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _three_shares(answer: object, names: str) -> list[float] | Feedback:
+    """Three percentages, or feedback saying what shape the answer needs."""
+    if not isinstance(answer, tuple | list) or len(answer) != 3:
+        return Feedback(False, f"Geben Sie drei Prozentwerte an: ({names}).")
+    values = [_number(v) for v in answer]
+    if any(v is None for v in values):
+        return Feedback(False, "Die drei Werte müssen Zahlen sein, z. B. (85.0, 10.0, 5.0).")
+    return [v for v in values if v is not None]
+
+
 def _participation() -> tuple[float, float, float]:
     rows = load("netzwerk-mitglieder")
     total = len(rows)
@@ -33,17 +56,13 @@ def _participation() -> tuple[float, float, float]:
 
 def _shares(answer: object) -> Feedback:
     expected = _participation()
-    if not isinstance(answer, tuple | list) or len(answer) != 3:
-        return Feedback(False, "Geben Sie drei Prozentwerte an: (nur lesend, gelegentlich, intensiv).")
-    try:
-        given = [float(v) for v in answer]
-    except (TypeError, ValueError):
-        return Feedback(False, "Die drei Werte müssen Zahlen sein, z. B. (85.0, 10.0, 5.0).")
+    given = _three_shares(answer, "nur lesend, gelegentlich, intensiv")
+    if isinstance(given, Feedback):
+        return given
     if abs(sum(given) - 100) > 1.5:
-        total = f"{sum(given):.1f}".replace(".", ",")
         return Feedback(
             False,
-            f"Ihre Anteile ergeben zusammen {total} %, nicht 100 %. "
+            f"Ihre Anteile ergeben zusammen {_de(sum(given))} %, nicht 100 %. "
             "Teilen Sie jede Gruppe durch die Zahl aller Mitglieder.",
         )
     if all(abs(g - e) <= 1 for g, e in zip(given, expected, strict=True)):
@@ -108,12 +127,11 @@ def _biggest_drop(answer: object) -> Feedback:
 def _completion(answer: object) -> Feedback:
     rows = load("mooc-wochen")
     expected = 100 * int(rows[-1]["aufgabe_erledigt"]) / int(rows[0]["eingeschrieben"])
-    try:
-        given = float(str(answer).replace(",", "."))
-    except ValueError:
+    given = _number(answer)
+    if given is None:
         return Feedback(False, "Geben Sie eine Zahl in Prozent an, z. B. 12.5.")
     if abs(given - expected) <= 0.5:
-        shown = f"{expected:.1f}".replace(".", ",")
+        shown = _de(expected)
         return Feedback(
             True,
             f"{shown} % der Eingeschriebenen haben die letzte Aufgabe erledigt. Bezogen auf "
@@ -167,14 +185,11 @@ def _portfolio_mix(answer: object) -> Feedback:
         hours[source] += float(row["stunden"])
     total = sum(hours.values())
     expected = [100 * hours[k] / total for k in ("erfahrung", "andere", "formal")]
-    if not isinstance(answer, tuple | list) or len(answer) != 3:
-        return Feedback(False, "Geben Sie drei Prozentwerte an: (Erfahrung, andere Menschen, formales Lernen).")
-    try:
-        given = [float(v) for v in answer]
-    except (TypeError, ValueError):
-        return Feedback(False, "Die drei Werte müssen Zahlen sein.")
+    given = _three_shares(answer, "Erfahrung, andere Menschen, formales Lernen")
+    if isinstance(given, Feedback):
+        return given
     if all(abs(g - e) <= 1 for g, e in zip(given, expected, strict=True)):
-        shares = " – ".join(f"{e:.0f}".replace(".", ",") for e in expected)
+        shares = " – ".join(_de(e, 0) for e in expected)
         return Feedback(
             True,
             f"Der Mix liegt bei {shares} (nach Stunden). Das ähnelt 70-20-10, aber die Faustregel "
@@ -205,12 +220,11 @@ def _top_word(answer: object) -> Feedback:
 def _learning_gain(answer: object) -> Feedback:
     rows = load("evaluation")
     expected = sum(int(r["test_nachher"]) - int(r["test_vorher"]) for r in rows) / len(rows)
-    try:
-        given = float(str(answer).replace(",", "."))
-    except ValueError:
+    given = _number(answer)
+    if given is None:
         return Feedback(False, "Geben Sie den mittleren Zuwachs als Zahl an (Punkte).")
     if abs(given - expected) <= 0.5:
-        shown = f"{expected:.1f}".replace(".", ",")
+        shown = _de(expected)
         return Feedback(
             True,
             f"Im Mittel {shown} Punkte mehr nach dem Training (Ebene 2, Lernen). Ohne "
@@ -224,12 +238,11 @@ def _correlation(answer: object) -> Feedback:
     expected = statistics.correlation(
         [float(r["zufriedenheit"]) for r in rows], [float(r["anwendung_nach_3_monaten"]) for r in rows]
     )
-    try:
-        given = float(str(answer).replace(",", "."))
-    except ValueError:
+    given = _number(answer)
+    if given is None:
         return Feedback(False, "Geben Sie den Korrelationskoeffizienten als Zahl zwischen -1 und 1 an.")
     if abs(given - expected) <= 0.05:
-        shown = f"{expected:.2f}".replace(".", ",")
+        shown = _de(expected, 2)
         return Feedback(
             True,
             f"r = {shown}: Zufriedenheit (Ebene 1) sagt hier kaum etwas über die Anwendung "
