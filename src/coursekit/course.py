@@ -64,6 +64,7 @@ class Course:
     quizzes: dict[str, LoadedQuiz] = field(default_factory=dict)  # the valid ones
     quiz_files: set[str] = field(default_factory=set)  # stems of all quiz files, faulty ones too
     notebooks: dict[str, Path] = field(default_factory=dict)
+    executed: dict[str, Path] = field(default_factory=dict)  # executed copies, filled by the site build
     methods: dict[str, DataFile[Method]] = field(default_factory=dict)
     agendas: dict[str, DataFile[Agenda]] = field(default_factory=dict)
 

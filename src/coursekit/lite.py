@@ -81,6 +81,22 @@ def notebook_path(root: Path, notebook: Path) -> str:
     return f"{notebook.stem}-v{digest.hexdigest()[:8]}/{notebook.name}"
 
 
+def write_notebook_folder(root: Path, notebook: Path, contents: Path) -> Path:
+    """Copy a notebook with what it needs into its versioned folder under ``contents``; returns the copy.
+
+    The kernel's working directory is the notebook's folder, so the data sets and the helper package
+    sit beside the notebook.
+    """
+    copy = contents / notebook_path(root, notebook)
+    copy.parent.mkdir(parents=True)
+    shutil.copy(notebook, copy)
+    for support in _support_files(root):
+        target_dir = copy.parent / ("kurslab" if support.suffix == ".py" else "")
+        target_dir.mkdir(exist_ok=True)
+        shutil.copy(support, target_dir / support.name)
+    return copy
+
+
 def _run(command: list[str], cwd: Path, what: str) -> None:
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
     if result.returncode != 0:
@@ -134,13 +150,7 @@ def build_lite(root: Path, target: Path) -> None:
         )
         contents = work / "contents"
         for notebook in sorted((root / "exercises" / "notebooks").glob("*.ipynb")):
-            folder = contents / notebook_path(root, notebook)
-            folder.parent.mkdir(parents=True)
-            shutil.copy(notebook, folder)
-            for support in _support_files(root):  # the kernel's working directory is the notebook's folder
-                target_dir = folder.parent / ("kurslab" if support.suffix == ".py" else "")
-                target_dir.mkdir(exist_ok=True)
-                shutil.copy(support, target_dir / support.name)
+            write_notebook_folder(root, notebook, contents)
         _run(
             [str(bin_dir / "jupyter"), "lite", "build", "--contents", str(contents), "--output-dir", str(target)],
             lite_dir,

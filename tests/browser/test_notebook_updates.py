@@ -27,6 +27,9 @@ def copy_course(target: Path) -> Path:
     shutil.copytree(ROOT / "src" / "kurslab", target / "src" / "kurslab")
     (target / ".cache").mkdir()
     (target / ".cache" / "lite-wheels").symlink_to(ROOT / ".cache" / "lite-wheels", target_is_directory=True)
+    # Executed notebooks are kept by content version, so the course's runs can be shared.
+    (ROOT / ".cache" / "notebooks").mkdir(parents=True, exist_ok=True)
+    (target / ".cache" / "notebooks").symlink_to(ROOT / ".cache" / "notebooks", target_is_directory=True)
     return target
 
 

@@ -88,3 +88,17 @@ def test_facilitator_view_shows_notes_and_loads_nothing_from_other_hosts(page: P
     expect(nav.get_by_role("link", name=re.compile("Moderation"))).to_have_count(0)
     page.wait_for_load_state("networkidle")
     assert_no_foreign_requests(page, recorder)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_static_notebook_opens_by_keyboard_and_has_no_wcag_violations(page: Page, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    page.goto("/module/interne-moocs/")
+    summary = page.get_by_text("Übung hier lesen: Aufgaben, Code und Ergebnisse")
+    chart = page.locator(".ck-nb-static svg[role=img]").first
+    expect(chart).to_be_hidden()
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(chart).to_be_visible()
+    expect(page.locator(".ck-nb-static")).to_contain_text("Richtig.")
+    assert axe_violations(page) == []

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .. import facilitator, markers, pedagogy, slides
+from .. import facilitator, markers, notebooks, pedagogy, slides
 from ..course import Course, CourseLayout, Module, load_course
 from ..diagnostics import Report
 from ..postbuild import neutralise_cdn
@@ -100,6 +100,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         # Validate on every (re)build so `make preview` shows editors their mistakes.
         course, report = check(config, self.config)
+        for notebook_id, path in course.notebooks.items():
+            try:
+                course.executed[notebook_id] = notebooks.executed_copy(course.layout.root, path)
+            except notebooks.NotebookError as error:
+                report.error(path, error.line, str(error))
         if report.errors:
             if not self.serving:
                 raise PluginError("Der Kurs enthält Fehler:\n" + report.render())

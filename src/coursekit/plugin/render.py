@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from .. import notebooks
 from ..course import Course, Module
 from ..lite import notebook_path
 from ..markers import Marker
@@ -106,7 +107,19 @@ def notebook_box(course: Course, page_uri: str, notebook_id: str) -> str:
         "Installation und ohne Internetverbindung. Ihre Änderungen bleiben in diesem Browser.\n\n"
         f"{tasks}\n\n"
         f'    <a class="md-button md-button--primary" href="{href}" target="_blank" rel="noopener">'
-        "Im Browser ausführen</a>\n"
+        "Im Browser ausführen</a>\n" + _static_notebook(course, notebook_id)
+    )
+
+
+def _static_notebook(course: Course, notebook_id: str) -> str:
+    """The executed notebook to read on the page, folded away below the exercise box."""
+    executed = course.executed.get(notebook_id)
+    if executed is None:  # validation only (make check): nothing was executed
+        return ""
+    return (
+        '\n<details class="ck-nb-static" markdown="1">\n'
+        "<summary>Übung hier lesen: Aufgaben, Code und Ergebnisse</summary>\n\n"
+        f"{notebooks.rendered(executed)}\n</details>\n"
     )
 
 

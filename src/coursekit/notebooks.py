@@ -1,0 +1,115 @@
+"""The exercise notebooks as learners read them on a module page: executed once per content version.
+
+The build runs every notebook in CPython (nbclient with ipykernel) in the same folder layout as in
+JupyterLite, keeps the executed copy in .cache/notebooks/ under the notebook's versioned path, and
+renders it with mkdocs-jupyter into Markdown that the module page embeds. A cell that raises is an
+editor's error with the notebook's path and the cell's line.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import nbformat
+from mkdocs_jupyter.convert import nb2html
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+from .lite import notebook_path, write_notebook_folder
+
+CACHE = Path(".cache") / "notebooks"
+TEMPLATE = Path(__file__).resolve().parent / "templates" / "notebook.md.j2"
+TIMEOUT_S = 120
+# Headings move two levels down: the notebook's title sits under the module's H2 section.
+HEADING_SHIFT = 2
+
+
+class NotebookError(Exception):
+    """A notebook cell failed; carries the line of the cell in the notebook file and a German message."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def _cell_line(notebook: Path, index: int) -> int:
+    """The line of the ``index``-th cell in the notebook's JSON (1 when not found)."""
+    starts = [n for n, text in enumerate(notebook.read_text("utf-8").splitlines(), 1) if '"cell_type"' in text]
+    return starts[index] if index < len(starts) else 1
+
+
+def executed_copy(root: Path, notebook: Path) -> Path:
+    """The executed copy of ``notebook``, made now unless this content version ran before."""
+    target = root / CACHE / notebook_path(root, notebook)
+    if target.is_file():
+        return target
+    with tempfile.TemporaryDirectory(prefix="notebook-") as tmp:
+        copy = write_notebook_folder(root, notebook, Path(tmp))
+        nb = nbformat.read(copy, as_version=4)
+        client = NotebookClient(
+            nb,
+            kernel_name="python3",
+            timeout=TIMEOUT_S,
+            resources={"metadata": {"path": str(copy.parent)}},
+            # The kernel is a local child process; its log (a warning about TCP on localhost) is not
+            # for editors. Cell errors still arrive as messages.
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+        )
+        try:
+            client.execute()
+        except CellTimeoutError as error:
+            raise NotebookError(1, f"Eine Zelle lief länger als {TIMEOUT_S} Sekunden ({error}).") from error
+        except CellExecutionError as error:
+            failed = next(
+                (
+                    i
+                    for i, cell in enumerate(nb.cells)
+                    if any(out.get("output_type") == "error" for out in cell.get("outputs", []))
+                ),
+                0,
+            )
+            raise NotebookError(
+                _cell_line(notebook, failed),
+                f"Die Zelle bricht mit {error.ename}: {error.evalue} ab. Ein Übungs-Notebook muss ohne Fehler "
+                "durchlaufen; prüfen Sie die Zelle (in JupyterLite oder mit „make test“).",
+            ) from error
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".tmp")
+        nbformat.write(nb, partial)
+        partial.replace(target)  # a half-written copy never counts as done
+    return target
+
+
+def _shift_headings(source: str) -> str:
+    out, fenced = [], False
+    for line in source.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and re.match(r"#{1,4} ", line):
+            line = "#" * HEADING_SHIFT + line
+        out.append(line)
+    return "\n".join(out)
+
+
+@lru_cache(maxsize=32)
+def rendered(executed: Path) -> str:
+    """Markdown (with raw HTML for outputs) of an executed notebook, for embedding in a module page."""
+    nb = nbformat.read(executed, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = _shift_headings(cell.source)
+    with tempfile.TemporaryDirectory(prefix="render-") as tmp:
+        shifted = Path(tmp) / executed.name
+        nbformat.write(nb, shifted)
+        body = nb2html(
+            str(shifted),
+            custom_template=str(TEMPLATE),
+            markdown_cell_processor="mkdocs",
+            include_mathjax=False,
+            include_mermaidjs=False,
+        )
+    # nb2html appends the Pygments style sheet for its own template; the course styles code itself.
+    return re.sub(r"\s*<style>.*?</style>\s*$", "\n", str(body), flags=re.S)

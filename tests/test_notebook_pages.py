@@ -1,0 +1,120 @@
+"""Exercise notebooks on module pages: executed in the build, rendered statically, failures reported."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+
+from coursekit.build import BuildFailed, build_site, load
+from coursekit.notebooks import executed_copy
+from support.course import MakeCourse, valid_module
+from test_build import text_of
+
+# Written by hand so the line numbers in the expected message can be read off: the failing cell starts on line 15.
+NOTEBOOK = """\
+{
+ "cells": [
+  {
+   "cell_type": "markdown",
+   "id": "c1",
+   "metadata": {},
+   "source": ["# Übung: Teilen\\n", "\\n", "## Aufgabe 1: Rechnen"]
+  },
+  {
+   "cell_type": "code",
+   "execution_count": null, "id": "c2", "metadata": {}, "outputs": [],
+   "source": ["print('Hallo', 6 * 7)"]
+  },
+  {
+   "cell_type": "code",
+   "execution_count": null, "id": "c3", "metadata": {}, "outputs": [],
+   "source": ["%s"]
+  }
+ ],
+ "metadata": {"kernelspec": {"display_name": "Python", "language": "python", "name": "python"}},
+ "nbformat": 4,
+ "nbformat_minor": 5
+}
+"""
+
+
+def notebook_course(make_course: MakeCourse, last_cell: str) -> Path:
+    module = (
+        valid_module("alpha").replace("digcompedu:", "notebooks: [teilen]\ndigcompedu:") + "\n::: notebook teilen\n"
+    )
+    return make_course(
+        {"docs/module/alpha.md": module, "exercises/notebooks/teilen.ipynb": NOTEBOOK % last_cell}
+    ).parent
+
+
+def test_a_failing_notebook_cell_fails_the_build_with_path_line_and_keeps_the_site(make_course: MakeCourse) -> None:
+    project = notebook_course(make_course, "1 / 0")
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("vorherige Fassung", "utf-8")
+    lines: list[str] = []
+    with pytest.raises(BuildFailed) as failed:
+        build_site(project / "mkdocs.yml", site, out=lines.append)
+    assert (
+        "exercises/notebooks/teilen.ipynb:15: Die Zelle bricht mit ZeroDivisionError: division by zero ab. "
+        "Ein Übungs-Notebook muss ohne Fehler durchlaufen; prüfen Sie die Zelle (in JupyterLite oder mit „make test“)."
+    ) in str(failed.value).splitlines()
+    assert (site / "index.html").read_text("utf-8") == "vorherige Fassung"
+
+
+def mkdocs_only(project: Path) -> Path:
+    """mkdocs with the course plugin, without JupyterLite (whose link the post-build scan would miss)."""
+    config = load(project / "mkdocs.yml")
+    mkdocs_build(config)
+    return Path(config.site_dir)
+
+
+def test_module_page_shows_the_executed_notebook_and_reuses_the_run(make_course: MakeCourse) -> None:
+    project = notebook_course(make_course, "print(sum(range(5)))")
+    site = mkdocs_only(project)
+    html = (site / "module" / "alpha" / "index.html").read_text("utf-8")
+    static = html[html.index('<details class="ck-nb-static">') :]
+    static = static[: static.index("</details>")]
+    assert "Übung hier lesen: Aufgaben, Code und Ergebnisse" in static
+    assert re.search(r"<h3 id=\"[^\"]+\">Übung: Teilen", static)  # title one level below the module's H2
+    assert re.search(r"<h4 id=\"[^\"]+\">Aufgabe 1: Rechnen", static)
+    assert "<code class=\"language-python\">print('Hallo', 6 * 7)" in static  # a code block of the page
+    assert "Hallo 42" in text_of_fragment(static) and ">10\n</pre>" in static  # outputs of both code cells
+    assert "<style" not in static and "<script" not in static
+    # The run is kept per content version: a second build does not run the notebook again.
+    notebook = project / "exercises" / "notebooks" / "teilen.ipynb"
+    copy = executed_copy(project, notebook)
+    stamp = copy.stat().st_mtime_ns
+    mkdocs_only(project)
+    assert executed_copy(project, notebook).stat().st_mtime_ns == stamp
+    notebook.write_text(NOTEBOOK % "print(sum(range(6)))", "utf-8")
+    assert executed_copy(project, notebook) != copy  # a changed notebook is a new version
+
+
+def text_of_fragment(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+
+
+@pytest.mark.slow
+def test_real_course_modules_show_their_notebooks_with_charts_and_feedback(built_site: Path) -> None:
+    pages = {
+        "interne-moocs": "Übung: Wo steigen die Teilnehmenden aus?",
+        "enterprise-social-networks": "Übung",
+        "modell-70-20-10": "Übung",
+        "medienkompetenz": "Übung",
+        "einfuehren-evaluieren": "Übung",
+    }
+    for module, title in pages.items():
+        html = (built_site / "module" / module / "index.html").read_text("utf-8")
+        static = html[html.index('<details class="ck-nb-static">') :]
+        static = static[: static.index("</details>")]
+        assert title in static, module
+        assert "<svg" in static and 'role="img"' in static, module  # at least one chart, accessible
+        assert "Richtig" in static, module  # the self-checks ran and passed
+        assert "Traceback" not in static and "Error" not in text_of_fragment(static), module
+        toc = html[html.index('class="md-nav md-nav--secondary"') :]
+        assert "Aufgabe 1" not in toc[: toc.index("</nav>")], module  # tasks stay out of the page's contents
+    assert text_of(built_site / "module" / "interne-moocs" / "index.html").count("15,4 %") >= 1
