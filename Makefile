@@ -12,11 +12,12 @@ export NO_MKDOCS_2_WARNING := 1
 
 setup: $(VENV)/.installed node_modules/.installed
 
-$(VENV)/.installed: pyproject.toml requirements.lock scripts/setup-system.sh lite/kernel-wheels.txt
+$(VENV)/.installed: pyproject.toml packages/kurslab/pyproject.toml requirements.lock scripts/setup-system.sh lite/kernel-wheels.txt
 	scripts/setup-system.sh
 	test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -c requirements.lock -e '.[dev]'
-	$(PY) -m compileall -q src  # the environment may set PYTHONDONTWRITEBYTECODE
+	$(PY) -m pip install -q --disable-pip-version-check --no-build-isolation --no-deps -e packages/kurslab
+	$(PY) -m compileall -q src packages  # the environment may set PYTHONDONTWRITEBYTECODE
 	$(PY) scripts/fetch_kernel_wheels.py
 	touch $@
 
@@ -59,7 +60,7 @@ new-module: setup ## Scaffold a module: make new-module ID=mein-modul TITEL="Mei
 
 lock: ## Re-pin Python dependencies after changing pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
-	$(PY) -m pip freeze --exclude-editable | grep -v '^coursekit' > requirements.lock
+	$(PY) -m pip freeze --exclude-editable | grep -v '^coursekit\|^kurslab' > requirements.lock
 
 clean:
 	rm -rf $(SITE) pdf .$(SITE).neu-* .$(SITE).alt-* .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from coursekit.lite import build_helper_wheel
 from support.course import ROOT
 from support.notebooks import run_cells
 
@@ -28,11 +29,13 @@ def test_notebook_runs_in_cpython(notebook: Path) -> None:
 
 
 @pytest.mark.slow
-def test_notebooks_run_in_pyodide() -> None:
+def test_notebooks_run_in_pyodide(tmp_path: Path) -> None:
     node = shutil.which("node")
     assert node, "Node.js fehlt"
+    wheel = build_helper_wheel(ROOT, tmp_path)  # the wheel the site ships
+    runner = ROOT / "tests" / "pyodide" / "run_notebooks.mjs"
     result = subprocess.run(
-        [node, str(ROOT / "tests" / "pyodide" / "run_notebooks.mjs"), str(ROOT), *map(str, NOTEBOOKS)],
+        [node, str(runner), str(ROOT), str(wheel), *map(str, NOTEBOOKS)],
         capture_output=True,
         text=True,
         timeout=300,

@@ -1,8 +1,8 @@
 """The JupyterLite part of the site: notebooks that run Python in the browser, fully offline.
 
 Pyodide comes from the npm package (pinned in package.json), the kernel's wheels from
-lite/kernel-wheels.txt (downloaded by `make setup`), the notebooks, data sets and the
-kurslab helper package from this repository. The result goes to <site>/lite/.
+lite/kernel-wheels.txt (downloaded by `make setup`), the notebooks and data sets from exercises/,
+the kurslab helper package as a wheel built from packages/kurslab/. The result goes to <site>/lite/.
 """
 
 from __future__ import annotations
@@ -15,10 +15,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+from flit_core import wheel as flit_wheel
+
 from .postbuild import neutralise_cdn
 
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
 WHEEL_CACHE = Path(".cache") / "lite-wheels"
+KERNEL_EXTENSION = "@jupyterlite/pyodide-kernel-extension"
+KURSLAB = Path("packages") / "kurslab"  # the notebooks' helper package (its own pyproject.toml)
 
 
 class LiteError(Exception):
@@ -61,11 +65,20 @@ def fetch_wheels(root: Path) -> Path:
     return cache
 
 
-def _support_files(root: Path) -> list[Path]:
-    """What every notebook folder carries: the data sets and the kurslab helper package."""
-    data = sorted((root / "exercises" / "data").glob("*.csv"))
-    helper = sorted((root / "src" / "kurslab").glob("*.py"))
-    return data + helper
+def _data_files(root: Path) -> list[Path]:
+    """The data sets every notebook folder carries (the kernel's working directory)."""
+    return sorted((root / "exercises" / "data").glob("*.csv"))
+
+
+def _helper_sources(root: Path) -> list[Path]:
+    return sorted((root / KURSLAB / "kurslab").glob("*.py"))
+
+
+def build_helper_wheel(root: Path, target: Path) -> Path:
+    """The kurslab wheel (flit_core, pure Python), for the Pyodide lock: ``import kurslab`` loads it."""
+    target.mkdir(parents=True, exist_ok=True)
+    built: Path = flit_wheel.make_wheel_in((root / KURSLAB / "pyproject.toml").resolve(), target.resolve()).file
+    return built
 
 
 def notebook_path(root: Path, notebook: Path) -> str:
@@ -76,7 +89,7 @@ def notebook_path(root: Path, notebook: Path) -> str:
     its own path: an update shows up at once, and the learner's earlier copy stays in its old folder.
     """
     digest = hashlib.sha256(notebook.read_bytes())
-    for support in _support_files(root):
+    for support in _data_files(root) + _helper_sources(root):
         digest.update(support.read_bytes())
     return f"{notebook.stem}-v{digest.hexdigest()[:8]}/{notebook.name}"
 
@@ -84,16 +97,14 @@ def notebook_path(root: Path, notebook: Path) -> str:
 def write_notebook_folder(root: Path, notebook: Path, contents: Path) -> Path:
     """Copy a notebook with what it needs into its versioned folder under ``contents``; returns the copy.
 
-    The kernel's working directory is the notebook's folder, so the data sets and the helper package
-    sit beside the notebook.
+    The kernel's working directory is the notebook's folder, so the data sets sit beside the notebook
+    (learners can open them too); the helper package comes as a wheel.
     """
     copy = contents / notebook_path(root, notebook)
     copy.parent.mkdir(parents=True)
     shutil.copy(notebook, copy)
-    for support in _support_files(root):
-        target_dir = copy.parent / ("kurslab" if support.suffix == ".py" else "")
-        target_dir.mkdir(exist_ok=True)
-        shutil.copy(support, target_dir / support.name)
+    for data in _data_files(root):
+        shutil.copy(data, copy.parent / data.name)
     return copy
 
 
@@ -128,6 +139,7 @@ def build_lite(root: Path, target: Path) -> None:
             shutil.copy(source / name, pyodide_target / name)
         for wheel in wheels:
             shutil.copy(wheel, pyodide_target / wheel.name)
+        wheels.append(build_helper_wheel(root, pyodide_target))
         # A lock that lists only the wheels shipped here, so nothing is looked up elsewhere.
         lock = json.loads((source / "pyodide-lock.json").read_text("utf-8"))
         lock["packages"] = {}
@@ -151,12 +163,16 @@ def build_lite(root: Path, target: Path) -> None:
         contents = work / "contents"
         for notebook in sorted((root / "exercises" / "notebooks").glob("*.ipynb")):
             write_notebook_folder(root, notebook, contents)
+        # lite/jupyter_lite_config.json: only the notebook, file browser and editor apps, no source maps,
+        # and of the build environment's labextensions only the kernel's (jupytext and
+        # jupyterlab_pygments come with mkdocs-jupyter and nbconvert and are not for learners).
+        shutil.copy(root / "lite" / "jupyter_lite_config.json", lite_dir / "jupyter_lite_config.json")
+        kernel_extension = Path(sys.prefix) / "share" / "jupyter" / "labextensions" / KERNEL_EXTENSION
+        shutil.copytree(kernel_extension, lite_dir / "labextensions" / KERNEL_EXTENSION)
         _run(
             [str(bin_dir / "jupyter"), "lite", "build", "--contents", str(contents), "--output-dir", str(target)],
             lite_dir,
             "jupyter lite build",
         )
-    for source_map in target.rglob("*.map"):  # 49 MB the course never needs
-        source_map.unlink()
     # The kernel extension falls back to a CDN copy of Pyodide when no pyodideUrl is set.
     neutralise_cdn([*target.rglob("*.js"), *target.rglob("*.mjs")])

@@ -24,7 +24,7 @@ def copy_course(target: Path) -> Path:
     for name in ("mkdocs.yml", "docs", "exercises", "includes", "lite"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
-    shutil.copytree(ROOT / "src" / "kurslab", target / "src" / "kurslab")
+    shutil.copytree(ROOT / "packages" / "kurslab", target / "packages" / "kurslab")
     (target / ".cache").mkdir()
     (target / ".cache" / "lite-wheels").symlink_to(ROOT / ".cache" / "lite-wheels", target_is_directory=True)
     # Executed notebooks are kept by content version, so the course's runs can be shared.

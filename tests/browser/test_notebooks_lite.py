@@ -25,8 +25,10 @@ def test_module_button_opens_the_notebook_and_all_cells_run_offline(page: Page, 
     lab = opened.value
     expect(lab.locator(".jp-Notebook")).to_be_visible(timeout=KERNEL)
     expect(lab.get_by_role("heading", name="Übung: Wo steigen die Teilnehmenden aus?")).to_be_visible()
-    lab.get_by_role("menuitem", name="Run").first.click()
-    lab.get_by_text("Run All Cells", exact=True).click()
+    # The JupyterLab German language pack is shipped and switched on (lite/jupyter-lite.json).
+    expect(lab.get_by_role("menuitem", name="Datei")).to_be_visible()
+    lab.get_by_role("menuitem", name="Ausführen").first.click()
+    lab.get_by_text("Alle Zellen ausführen", exact=True).click()
     outputs = lab.locator(".jp-OutputArea-output")
     expect(outputs.filter(has_text="Richtig. 15,4 % der Eingeschriebenen")).to_have_count(1, timeout=KERNEL)
     expect(outputs.filter(has_text="Von Woche 1 auf Woche 2 gingen 134 Aktive verloren")).to_have_count(1)

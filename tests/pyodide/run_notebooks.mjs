@@ -1,20 +1,19 @@
-// Runs notebooks' code cells in real Pyodide under Node.js, with the course helper package and data.
-// Usage: node run_notebooks.mjs REPO_ROOT NOTEBOOK... ; prints {"notebook": ["str(value of each cell)", ...]}.
+// Runs notebooks' code cells in real Pyodide under Node.js, with the course helper wheel and data.
+// Usage: node run_notebooks.mjs REPO_ROOT KURSLAB_WHEEL NOTEBOOK...
+// prints {"notebook": ["str(value of each cell)", ...]}.
 import { readFileSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { loadPyodide } from "pyodide";
 
-const [root, ...notebooks] = process.argv.slice(2);
+const [root, wheel, ...notebooks] = process.argv.slice(2);
 const py = await loadPyodide();
-py.FS.mkdirTree("/lib/kurslab");
-for (const name of readdirSync(join(root, "src", "kurslab")).filter((n) => n.endsWith(".py"))) {
-  py.FS.writeFile(`/lib/kurslab/${name}`, readFileSync(join(root, "src", "kurslab", name)));
-}
+// The same wheel the site ships, unpacked into site-packages as Pyodide's package loader does.
+py.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
 py.FS.mkdirTree("/data");
 for (const name of readdirSync(join(root, "exercises", "data")).filter((n) => n.endsWith(".csv"))) {
   py.FS.writeFile(`/data/${name}`, readFileSync(join(root, "exercises", "data", name)));
 }
-py.runPython("import os, sys; sys.path.insert(0, '/lib'); os.environ['KURSLAB_DATA'] = '/data'");
+py.runPython("import os; os.environ['KURSLAB_DATA'] = '/data'");
 
 const results = { python: py.runPython("import sys; sys.version.split()[0]") };
 for (const path of notebooks) {

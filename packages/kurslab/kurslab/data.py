@@ -21,7 +21,7 @@ DATA_SETS = {
 def data_dir() -> Path:
     """Where the CSV files are: $KURSLAB_DATA, the notebook's folder (JupyterLite), or the repository."""
     candidates = [Path(os.environ["KURSLAB_DATA"])] if "KURSLAB_DATA" in os.environ else []
-    candidates += [Path.cwd() / "data", Path.cwd(), Path(__file__).resolve().parents[2] / "exercises" / "data"]
+    candidates += [Path.cwd() / "data", Path.cwd(), Path(__file__).resolve().parents[3] / "exercises" / "data"]
     for folder in candidates:
         if (folder / "netzwerk-mitglieder.csv").is_file():
             return folder
