@@ -1,27 +1,40 @@
 #!/usr/bin/env python3
-"""make bench: build time and first-load page weight, side by side with stock mkdocs-material.
+"""make bench: build time, first-load page weight and notebook start, each against its stock counterpart.
 
 Prints figures; asserts nothing. Goals (issue 2): build time <= 1.3x, compressed bytes <= 1.15x.
+Notebook goals: cold time to the first cell output <= 0.5x a stock JupyterLite notebooks app built
+from the same notebook, warm <= 2 s, bytes sent <= 1.3x the Pyodide core (compressed).
+
+Bytes are counted by the server as it writes them (gzip where the server compresses), not guessed
+from the browser's view, in which a 304 revalidation may look like a 200.
+
+    scripts/bench.py                  everything (several minutes)
+    scripts/bench.py --nur notebook   only the notebook part, against an already built site/ (1–2 min)
 """
 
 from __future__ import annotations
 
-import functools
+import argparse
 import gzip
+import json
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from playwright.sync_api import Request, sync_playwright
+from playwright.sync_api import BrowserContext, Playwright, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from coursekit.serve import make_server  # noqa: E402
+from coursekit.lite import KURSLAB, PYODIDE_FILES, kernel_wheels, notebook_path, stage_pyodide, write_notebook_folder  # noqa: E402
+from coursekit.serve import Served, compressible, encoded_size, make_server  # noqa: E402
 from support.browser import QUIET_CHROMIUM, chromium_path  # noqa: E402
 from support.recorder import RequestRecorder  # noqa: E402
 
@@ -35,6 +48,19 @@ theme:
   name: material
   language: de
 """
+
+
+@contextmanager
+def serving(site: Path) -> Iterator[tuple[str, list[Served]]]:
+    """Serve ``site`` on a free port; yields the base URL and the server's record of every answer."""
+    log: list[Served] = []
+    server = make_server(site, quiet=True, on_response=log.append)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}", log
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def timed(cmd: list[str]) -> float:
@@ -56,26 +82,19 @@ def build_times(work: Path) -> tuple[list[float], list[float], Path, Path]:
 
 
 def page_weight(site: Path, recorder: RequestRecorder) -> tuple[int, int, int, int]:
-    """(requests, raw bytes, gzip bytes, requests to other hosts) for a first visit of PAGE."""
-    server = make_server(site, quiet=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}"
-    bodies: list[bytes] = []
+    """(requests, raw bytes, bytes sent, requests to other hosts) for a first visit of PAGE."""
     recorder.requests.clear()
-    with sync_playwright() as pw:
+    with serving(site) as (base, log), sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=chromium_path(), args=[*QUIET_CHROMIUM, f"--proxy-server={recorder.url}"]
         )
         page = browser.new_context().new_page()
-        page.on("response", lambda r: bodies.append(r.body()) if r.url.startswith(base) else None)
         page.goto(base + PAGE, wait_until="networkidle")
         page.wait_for_timeout(500)
         browser.close()
-    server.shutdown()
-    server.server_close()
-    raw = sum(len(b) for b in bodies)
-    packed = sum(len(gzip.compress(b, 6)) for b in bodies)
-    return len(bodies), raw, packed, len(recorder.requests)
+        served = list(log)
+    raw = sum(s.file_bytes for s in served if s.status == 200)
+    return len(served), raw, sum(s.body_bytes for s in served), len(recorder.requests)
 
 
 def custom_assets() -> list[tuple[str, int, int]]:
@@ -90,11 +109,8 @@ def custom_assets() -> list[tuple[str, int, int]]:
 
 def quiz_interactive_ms(site: Path, runs: int = RUNS) -> list[float]:
     """Time from navigation start until the quiz on PAGE is initialised, per fresh visit."""
-    server = make_server(site, quiet=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}"
     times = []
-    with sync_playwright() as pw:
+    with serving(site) as (base, _), sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=QUIET_CHROMIUM)
         for _ in range(runs):
             page = browser.new_context().new_page()
@@ -103,70 +119,149 @@ def quiz_interactive_ms(site: Path, runs: int = RUNS) -> list[float]:
             times.append(page.evaluate("performance.now()"))
             page.context.close()
         browser.close()
-    server.shutdown()
-    server.server_close()
     return times
 
 
-NOTEBOOK = "/lite/notebooks/index.html?path=mooc-trichter.ipynb"
+NOTEBOOK_RUNS = 2  # keeps --nur notebook near 1–2 minutes; raise with --laeufe
+NOTEBOOK_SOURCE = ROOT / "exercises" / "notebooks" / "mooc-trichter.ipynb"
+KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
+# Stock apart from what running offline needs: no CDN for Pyodide, no PyPI.
+STOCK_LITE_CONFIG = {
+    "jupyter-lite-schema-version": 0,
+    "jupyter-config-data": {
+        "litePluginSettings": {
+            KERNEL_PLUGIN: {"pyodideUrl": "./static/pyodide/pyodide.mjs", "disablePyPIFallback": True}
+        }
+    },
+}
 
 
-@functools.cache
-def gzipped(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), 6))
+def precompress_app(folder: Path) -> int:
+    """Fill the server's gzip cache ahead of the timed visits, as a server with ready .gz files would be.
+
+    Source maps are skipped: a browser fetches them only with developer tools open.
+    """
+    files = [p for p in folder.rglob("*") if p.is_file() and p.suffix != ".map" and compressible(p)]
+    for path in files:
+        encoded_size(path)
+    return len(files)
 
 
-def notebook_first_output(site: Path) -> list[tuple[str, float, int, int]]:
-    """(visit, seconds to the first cell output, raw bytes, gzip bytes) for a cold and a warm visit."""
-    if not (site / "lite" / "notebooks" / "index.html").is_file():
-        return []
-    server = make_server(site, quiet=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}"
-    results = []
-    with sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
-        context = pw.chromium.launch_persistent_context(profile, executable_path=chromium_path(), args=QUIET_CHROMIUM)
-        for visit in ("kalt (leeres Profil)", "warm (zweiter Besuch)"):
-            fetched: list[str] = []  # paths the server sent in full (a revalidated cache hit is a 304)
-
-            def record(request: Request, seen: list[str] = fetched) -> None:
-                response = request.response()
-                served = response is not None and response.status == 200 and not response.from_service_worker
-                if served and request.url.startswith(base):
-                    seen.append(urlsplit(request.url).path)
-
-            context.on("requestfinished", record)
-            page = context.new_page()
-            start = time.perf_counter()
-            page.goto(base + NOTEBOOK)
-            page.locator(".jp-Notebook").wait_for(timeout=120_000)
-            page.locator(".jp-CodeCell").first.click()
-            page.keyboard.press("Shift+Enter")
-            page.locator(".jp-OutputArea-output").first.wait_for(timeout=120_000)
-            elapsed = time.perf_counter() - start
-            files = [site / unquote(path.lstrip("/")) for path in fetched]
-            files = [f / "index.html" if f.is_dir() else f for f in files if f.exists()]
-            raw = sum(f.stat().st_size for f in files)
-            packed = sum(gzipped(f) for f in files)
-            results.append((visit, elapsed, raw, packed))
-            context.remove_listener("requestfinished", record)
-            page.close()
-        context.close()
-    server.shutdown()
-    server.server_close()
-    return results
+def notebook_url() -> str:
+    return "/lite/notebooks/index.html?path=" + notebook_path(ROOT, NOTEBOOK_SOURCE)
 
 
-def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        ours_t, stock_t, ours_site, stock_site = build_times(work)
-        recorder = RequestRecorder()
-        ours_w = page_weight(ours_site, recorder)
-        stock_w = page_weight(stock_site, recorder)
-        recorder.close()
-        interactive = quiz_interactive_ms(ours_site)
-        notebook = notebook_first_output(ours_site)
+def run(command: list[str], cwd: Path) -> None:
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        what = f"{Path(command[0]).name} {command[1]}"
+        sys.exit(f"{what} ist fehlgeschlagen:\n{(result.stderr or result.stdout)[-3000:]}")
+
+
+def build_stock_lite(work: Path) -> tuple[Path, float]:
+    """A stock JupyterLite (default apps, source maps kept) with the course's Pyodide, kernel wheels and
+    notebook folder; returns the folder to serve (the app sits in its lite/) and the build's seconds."""
+    bin_dir = Path(sys.executable).parent
+    lite_dir = work / "stock-lite"
+    stage_pyodide(ROOT, lite_dir / "static" / "pyodide", kernel_wheels(ROOT), work)
+    (lite_dir / "jupyter-lite.json").write_text(json.dumps(STOCK_LITE_CONFIG, indent=2), "utf-8")
+    # The notebook folder as in the course, but the helper package as sources beside it (the stock way).
+    contents = work / "stock-contents"
+    folder = write_notebook_folder(ROOT, NOTEBOOK_SOURCE, contents).parent
+    shutil.copytree(ROOT / KURSLAB / "kurslab", folder / "kurslab")
+    served = work / "stock-site"
+    start = time.perf_counter()
+    run(
+        [str(bin_dir / "jupyter"), "lite", "build", "--contents", str(contents), "--output-dir", str(served / "lite")],
+        lite_dir,
+    )
+    return served, time.perf_counter() - start
+
+
+@dataclass
+class Visit:
+    seconds: float
+    requests: int
+    revalidated: int  # 304 answers
+    raw: int  # file sizes of the 200 answers
+    sent: int  # body bytes the server wrote (compressed where it compresses)
+
+
+def first_output(context: BrowserContext, base: str, log: list[Served]) -> Visit:
+    """Open the notebook, run its first code cell, and stop the clock at the cell's first output."""
+    url = base + notebook_url()
+    page = context.new_page()
+    log.clear()
+    start = time.perf_counter()
+    page.goto(url)
+    page.locator(".jp-Notebook").wait_for(timeout=120_000)
+    page.locator(".jp-CodeCell").first.click()
+    page.keyboard.press("Shift+Enter")
+    output = page.locator(".jp-OutputArea-output").first
+    output.wait_for(timeout=120_000)
+    seconds = time.perf_counter() - start
+    served = list(log)  # what the server answered up to the first output
+    text = output.inner_text()
+    page.close()
+    if "Error" in text or "Traceback" in text:  # a failing cell would make the time meaningless
+        sys.exit(f"Die erste Zelle lieferte einen Fehler statt einer Ausgabe ({url}):\n{text[:500]}")
+    return Visit(
+        seconds=seconds,
+        requests=len(served),
+        revalidated=sum(s.status == 304 for s in served),
+        raw=sum(s.file_bytes for s in served if s.status == 200),
+        sent=sum(s.body_bytes for s in served),
+    )
+
+
+def cold_and_warm(pw: Playwright, base: str, log: list[Served], recorder: RequestRecorder) -> tuple[Visit, Visit]:
+    """A visit with an empty browser profile, then a second visit with the same profile."""
+    with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
+        context = pw.chromium.launch_persistent_context(
+            profile, executable_path=chromium_path(), args=[*QUIET_CHROMIUM, f"--proxy-server={recorder.url}"]
+        )
+        try:
+            return first_output(context, base, log), first_output(context, base, log)
+        finally:
+            context.close()
+
+
+@dataclass
+class NotebookFigures:
+    cold: list[Visit]
+    warm: list[Visit]
+    foreign: int
+
+
+def notebook_bench(sites: dict[str, Path], runs: int) -> dict[str, NotebookFigures]:
+    """Cold and warm visits, runs interleaved across the sites so drift in machine speed hits all alike."""
+    figures = {name: NotebookFigures([], [], 0) for name in sites}
+    recorder = RequestRecorder()
+    with ExitStack() as stack, sync_playwright() as pw:
+        servers = {name: stack.enter_context(serving(site)) for name, site in sites.items()}
+        for _ in range(runs):
+            for name, (base, log) in servers.items():
+                recorder.requests.clear()
+                cold, warm = cold_and_warm(pw, base, log, recorder)
+                figures[name].cold.append(cold)
+                figures[name].warm.append(warm)
+                figures[name].foreign += len(recorder.requests)
+    recorder.close()
+    return figures
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def site_part(work: Path) -> Path:
+    """Build time, page weight and quiz start against stock mkdocs-material; returns the course built here."""
+    ours_t, stock_t, ours_site, stock_site = build_times(work)
+    recorder = RequestRecorder()
+    ours_w = page_weight(ours_site, recorder)
+    stock_w = page_weight(stock_site, recorder)
+    recorder.close()
+    interactive = quiz_interactive_ms(ours_site)
     o, s = statistics.median(ours_t), statistics.median(stock_t)
     print(f"Build (Median aus {RUNS} Läufen, jeweils ganzer Prozess)")
     print(f"  Kurs-Build (scripts/build.py)        {o:6.2f} s   Läufe: {', '.join(f'{t:.2f}' for t in ours_t)}")
@@ -175,11 +270,16 @@ def main() -> None:
         f"  Verhältnis                           {o / s:6.2f} x  (Ziel ≤ 1.3 x; "
         f"Bestwerte: {min(ours_t) / min(stock_t):.2f} x)"
     )
-    print(f"\nErster Aufruf von {PAGE} (frisches Profil, gzip -6 je Antwort)")
-    print(f"  {'':36} {'Anfragen':>9} {'roh':>11} {'gzip':>11} {'fremd':>6}")
-    for name, (n, raw, packed, foreign) in (("Kurs", ours_w), ("Standard-Material", stock_w)):
-        print(f"  {name:36} {n:9d} {raw / 1024:8.1f} KB {packed / 1024:8.1f} KB {foreign:6d}")
-    print(f"  Verhältnis gzip                      {ours_w[2] / stock_w[2]:6.2f} x  (Ziel ≤ 1.15 x)")
+    print(f"\nErster Aufruf von {PAGE} (frisches Profil; Bytes wie vom Server gesendet, Text mit gzip -6)")
+    print(f"  {'':36} {'Anfragen':>9} {'roh':>11} {'gesendet':>11} {'fremd':>6}")
+    for name, (n, raw, sent, foreign) in (("Kurs", ours_w), ("Standard-Material", stock_w)):
+        print(f"  {name:36} {n:9d} {raw / 1024:8.1f} KB {sent / 1024:8.1f} KB {foreign:6d}")
+    print(f"  Verhältnis gesendet                  {ours_w[2] / stock_w[2]:6.2f} x  (Ziel ≤ 1.15 x)")
+    if stock_w[3]:
+        print(
+            f"  (Standard-Material fragt zusätzlich {stock_w[3]} fremde Hosts an, z. B. Google Fonts;"
+            " deren Bytes sind hier nicht erreichbar und nicht mitgezählt.)"
+        )
     assets = custom_assets()
     print("\nEigenes JavaScript und CSS (Quiz, Fortschritt, Stil), gzip -6")
     for name, raw, packed in assets:
@@ -191,19 +291,83 @@ def main() -> None:
     )
     print(f"\nQuiz bedienbar nach Seitenaufruf ({PAGE}, frisches Profil, {RUNS} Läufe)")
     print(f"  Median {statistics.median(interactive):.0f} ms   Läufe: {', '.join(f'{t:.0f}' for t in interactive)}")
-    if notebook:
-        print(f"\nNotebook im Browser ({NOTEBOOK}): Zeit bis zur ersten Zellausgabe, übertragene Bytes")
-        for visit, seconds, raw, packed in notebook:
-            print(f"  {visit:36} {seconds:6.1f} s {raw / 2**20:8.1f} MB roh {packed / 2**20:8.1f} MB gzip")
-        core = sum(
-            len(gzip.compress(p.read_bytes(), 6)) for p in (ours_site / "lite" / "static" / "pyodide").glob("pyodide*")
-        )
-        print(f"  Pyodide-Kern allein (gzip): {core / 2**20:.1f} MB")
-    if stock_w[3]:
-        print(
-            f"  (Standard-Material fragt zusätzlich {stock_w[3]} fremde Hosts an, z. B. Google Fonts;"
-            " deren Bytes sind hier nicht erreichbar und nicht mitgezählt.)"
-        )
+    return ours_site
+
+
+def notebook_part(site: Path, work: Path, runs: int) -> None:
+    """Time to the first cell output and bytes sent, against a stock JupyterLite with the same notebook."""
+    path = notebook_path(ROOT, NOTEBOOK_SOURCE)
+    print(f"\nNotebook im Browser: {notebook_url()}", flush=True)
+    if not (site / "lite" / "files" / path).is_file():
+        print(f"  {site}/lite/files/{path} fehlt: Ist die Website älter als das Notebook? Erst „make site“ ausführen.")
+        return
+    stock_site, stock_build = build_stock_lite(work)
+    start = time.perf_counter()
+    primed = sum(precompress_app(root / "lite") for root in (site, stock_site))
+    primed_seconds = time.perf_counter() - start
+    figures = notebook_bench({"Kurs": site, "Standard-JupyterLite": stock_site}, runs)
+    core = sum(encoded_size(site / "lite" / "static" / "pyodide" / name) for name in PYODIDE_FILES)
+
+    print(f"  Zeit vom Aufruf bis zur ersten Zellausgabe, Median aus {runs} Läufen; je Lauf ein leeres Profil (kalt),")
+    print("  dann ein zweiter Besuch mit demselben Profil (warm). Bytes zählt der Server beim Senden:")
+    print("  roh = Dateigrößen der 200-Antworten, gesendet = Antwortkörper wie übertragen (gzip -6 für Text).")
+    print(
+        f"  Standard-JupyterLite: gleiche Pyodide-Dateien, Kernel-Pakete und Notebook-Ordner, Standard-Apps,"
+        f" Source-Maps behalten; jupyter lite build {stock_build:.1f} s, Ausgabe"
+        f" {folder_bytes(stock_site) / 2**20:.1f} MB (Kurs: {folder_bytes(site / 'lite') / 2**20:.1f} MB)."
+    )
+    print(
+        f"  Vorab komprimiert wie bei einem Server mit fertigen .gz-Dateien: {primed} Dateien in"
+        f" {primed_seconds:.1f} s, nicht in den Zeiten enthalten."
+    )
+    print(f"\n  {'':32} {'Median':>7}  {'Läufe':<20} {'Anfragen':>8} {'davon 304':>9} {'roh':>10} {'gesendet':>10}")
+    for name, figure in figures.items():
+        for label, visits in (("kalt", figure.cold), ("warm", figure.warm)):
+            seconds = [v.seconds for v in visits]
+            print(
+                f"  {name + ', ' + label:32} {statistics.median(seconds):5.1f} s  "
+                f"{', '.join(f'{t:.1f}' for t in seconds):<20} "
+                f"{statistics.median_low([v.requests for v in visits]):8d} "
+                f"{statistics.median_low([v.revalidated for v in visits]):9d} "
+                f"{statistics.median_low([v.raw for v in visits]) / 2**20:7.1f} MB "
+                f"{statistics.median_low([v.sent for v in visits]) / 2**20:7.1f} MB"
+            )
+    ours, stock = figures["Kurs"], figures["Standard-JupyterLite"]
+    ours_cold = statistics.median(v.seconds for v in ours.cold)
+    stock_cold = statistics.median(v.seconds for v in stock.cold)
+    ours_warm = statistics.median(v.seconds for v in ours.warm)
+    sent = statistics.median_low([v.sent for v in ours.cold])
+    print(f"\n  Kalt, Kurs / Standard-JupyterLite    {ours_cold / stock_cold:5.2f} x  (Ziel ≤ 0.5 x)")
+    print(f"  Warm, Kurs                           {ours_warm:5.1f} s  (Ziel ≤ 2 s)")
+    print(
+        f"  Kalt gesendet, Kurs / Pyodide-Kern   {sent / core:5.2f} x  (Ziel ≤ 1.3 x;"
+        f" {sent / 2**20:.1f} MB zu {core / 2**20:.1f} MB für {', '.join(PYODIDE_FILES)}, wie gesendet)"
+    )
+    print(f"  Anfragen an fremde Hosts             Kurs {ours.foreign}, Standard-JupyterLite {stock.foreign}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description="Misst Build-Zeit, Seitengewicht und Notebook-Start, jeweils im Vergleich zum Standard."
+    )
+    parser.add_argument(
+        "--nur",
+        choices=["alles", "seite", "notebook"],
+        default="alles",
+        help="nur ein Teil: „seite“ (Build, Seitengewicht, Quiz) oder „notebook“ (gegen die schon gebaute Website)",
+    )
+    parser.add_argument(
+        "--site", type=Path, default=ROOT / "site", help="gebaute Website für --nur notebook (Standard: site/)"
+    )
+    parser.add_argument(
+        "--laeufe", type=int, default=NOTEBOOK_RUNS, help="Läufe im Notebook-Teil (Standard: %(default)s)"
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        site = site_part(work) if args.nur in ("alles", "seite") else args.site.resolve()
+        if args.nur in ("alles", "notebook"):
+            notebook_part(site, work, args.laeufe)
 
 
 if __name__ == "__main__":

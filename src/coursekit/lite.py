@@ -122,44 +122,57 @@ def _pyodide_dir(root: Path) -> Path:
     raise LiteError("Das npm-Paket „pyodide“ fehlt. Führen Sie „make setup“ aus.")
 
 
-def build_lite(root: Path, target: Path) -> None:
-    """Build the JupyterLite site from lite/ and exercises/ into ``target`` (a fresh folder)."""
-    bin_dir = Path(sys.executable).parent
+def kernel_wheels(root: Path) -> list[Path]:
+    """The kernel's pinned wheels, downloaded by ``make setup``."""
     wheels = sorted((root / WHEEL_CACHE).glob("*.whl"))
     if len(wheels) < len(pinned_wheels(root)):
         raise LiteError("Die Kernel-Pakete fehlen in .cache/lite-wheels/. Führen Sie „make setup“ aus.")
+    return wheels
+
+
+def stage_pyodide(root: Path, target: Path, wheels: list[Path], work: Path) -> None:
+    """Pyodide's core files, ``wheels`` and a lock listing only those wheels into ``target``.
+
+    With nothing else in the lock, the kernel never looks a package up anywhere else.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    source = _pyodide_dir(root)
+    for name in PYODIDE_FILES:
+        shutil.copy(source / name, target / name)
+    for wheel in wheels:
+        if wheel.parent != target:
+            shutil.copy(wheel, target / wheel.name)
+    lock = json.loads((source / "pyodide-lock.json").read_text("utf-8"))
+    lock["packages"] = {}
+    (work / "empty-lock.json").write_text(json.dumps(lock), "utf-8")
+    _run(
+        [
+            str(Path(sys.executable).parent / "pyodide"),
+            "lockfile",
+            "add-wheels",
+            "--input",
+            str(work / "empty-lock.json"),
+            "--output",
+            str(target / "pyodide-lock.json"),
+            "--base-path",
+            str(target),
+            *[str(target / w.name) for w in wheels],
+        ],
+        work,
+        "pyodide lockfile add-wheels",
+    )
+
+
+def build_lite(root: Path, target: Path) -> None:
+    """Build the JupyterLite site from lite/ and exercises/ into ``target`` (a fresh folder)."""
+    bin_dir = Path(sys.executable).parent
+    wheels = kernel_wheels(root)
     with tempfile.TemporaryDirectory(prefix="lite-") as tmp:
         work = Path(tmp)
         lite_dir = work / "lite"
         pyodide_target = lite_dir / "static" / "pyodide"
-        pyodide_target.mkdir(parents=True)
+        stage_pyodide(root, pyodide_target, [*wheels, build_helper_wheel(root, work / "kurslab-wheel")], work)
         shutil.copy(root / "lite" / "jupyter-lite.json", lite_dir / "jupyter-lite.json")
-        source = _pyodide_dir(root)
-        for name in PYODIDE_FILES:
-            shutil.copy(source / name, pyodide_target / name)
-        for wheel in wheels:
-            shutil.copy(wheel, pyodide_target / wheel.name)
-        wheels.append(build_helper_wheel(root, pyodide_target))
-        # A lock that lists only the wheels shipped here, so nothing is looked up elsewhere.
-        lock = json.loads((source / "pyodide-lock.json").read_text("utf-8"))
-        lock["packages"] = {}
-        (work / "empty-lock.json").write_text(json.dumps(lock), "utf-8")
-        _run(
-            [
-                str(bin_dir / "pyodide"),
-                "lockfile",
-                "add-wheels",
-                "--input",
-                str(work / "empty-lock.json"),
-                "--output",
-                str(pyodide_target / "pyodide-lock.json"),
-                "--base-path",
-                str(pyodide_target),
-                *[str(pyodide_target / w.name) for w in wheels],
-            ],
-            work,
-            "pyodide lockfile add-wheels",
-        )
         contents = work / "contents"
         for notebook in sorted((root / "exercises" / "notebooks").glob("*.ipynb")):
             write_notebook_folder(root, notebook, contents)
