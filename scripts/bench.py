@@ -163,7 +163,7 @@ def build_stock_lite(work: Path) -> tuple[Path, float]:
     notebook folder; returns the folder to serve (the app sits in its lite/) and the build's seconds."""
     bin_dir = Path(sys.executable).parent
     lite_dir = work / "stock-lite"
-    stage_pyodide(ROOT, lite_dir / "static" / "pyodide", kernel_wheels(ROOT), work)
+    stage_pyodide(ROOT, lite_dir / "static" / "pyodide", kernel_wheels(ROOT), work, compiled=False)
     (lite_dir / "jupyter-lite.json").write_text(json.dumps(STOCK_LITE_CONFIG, indent=2), "utf-8")
     # The notebook folder as in the course, but the helper package as sources beside it (the stock way).
     contents = work / "stock-contents"

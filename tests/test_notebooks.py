@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.lite import build_helper_wheel
+from coursekit.lite import build_helper_wheel, precompiled
 from support.course import ROOT
 from support.notebooks import run_cells
 
@@ -32,7 +32,7 @@ def test_notebook_runs_in_cpython(notebook: Path) -> None:
 def test_notebooks_run_in_pyodide(tmp_path: Path) -> None:
     node = shutil.which("node")
     assert node, "Node.js fehlt"
-    wheel = build_helper_wheel(ROOT, tmp_path)  # the wheel the site ships
+    (wheel,) = precompiled(ROOT, [build_helper_wheel(ROOT, tmp_path)])  # the wheel the site ships
     runner = ROOT / "tests" / "pyodide" / "run_notebooks.mjs"
     result = subprocess.run(
         [node, str(runner), str(ROOT), str(wheel), *map(str, NOTEBOOKS)],

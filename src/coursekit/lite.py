@@ -22,6 +22,7 @@ from .postbuild import neutralise_cdn
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
 WHEEL_CACHE = Path(".cache") / "lite-wheels"
 KERNEL_EXTENSION = "@jupyterlite/pyodide-kernel-extension"
+PYC_CACHE = Path(".cache") / "lite-pyc"
 KURSLAB = Path("packages") / "kurslab"  # the notebooks' helper package (its own pyproject.toml)
 
 
@@ -130,10 +131,36 @@ def kernel_wheels(root: Path) -> list[Path]:
     return wheels
 
 
-def stage_pyodide(root: Path, target: Path, wheels: list[Path], work: Path) -> None:
+def precompiled(root: Path, archives: list[Path]) -> list[Path]:
+    """Copies of ``archives`` with bytecode in place of sources (pyc.py), made once per content.
+
+    The compiling runs in Pyodide under Node.js: its Python is the browser's, so the bytecode fits.
+    """
+    cache = root / PYC_CACHE
+    folders = {a: cache / hashlib.sha256(a.read_bytes()).hexdigest()[:20] for a in archives}
+    missing = [a for a, folder in folders.items() if not folder.is_dir()]
+    if missing:
+        with tempfile.TemporaryDirectory(prefix="pyc-") as tmp:
+            command = ["node", str(Path(__file__).with_name("pyc.mjs")), tmp, *map(str, missing)]
+            result = subprocess.run(command, capture_output=True, text=True, check=False)
+            if result.returncode != 0:
+                raise LiteError(f"Das Vorübersetzen in Pyodide ist fehlgeschlagen:\n{result.stderr[-3000:]}")
+            names = json.loads(result.stdout.strip().splitlines()[-1])
+            for archive in missing:
+                staging = folders[archive].with_suffix(".tmp")
+                shutil.rmtree(staging, ignore_errors=True)
+                staging.mkdir(parents=True)
+                shutil.move(Path(tmp) / names[archive.name], staging / names[archive.name])
+                staging.rename(folders[archive])  # complete or absent, never half-written
+    return [next(folders[a].iterdir()) for a in archives]
+
+
+def stage_pyodide(root: Path, target: Path, wheels: list[Path], work: Path, *, compiled: bool = True) -> None:
     """Pyodide's core files, ``wheels`` and a lock listing only those wheels into ``target``.
 
-    With nothing else in the lock, the kernel never looks a package up anywhere else.
+    With nothing else in the lock, the kernel never looks a package up anywhere else. ``compiled``
+    ships the standard library and the wheels as bytecode: the kernel then imports its roughly
+    thousand modules without compiling them at every start.
     """
     target.mkdir(parents=True, exist_ok=True)
     source = _pyodide_dir(root)
@@ -161,6 +188,28 @@ def stage_pyodide(root: Path, target: Path, wheels: list[Path], work: Path) -> N
         work,
         "pyodide lockfile add-wheels",
     )
+    if compiled:
+        _swap_in_bytecode(root, target, wheels, source / "python_stdlib.zip")
+
+
+def _swap_in_bytecode(root: Path, target: Path, wheels: list[Path], stdlib: Path) -> None:
+    """Replace the staged wheels and stdlib by their compiled copies and point the lock at them.
+
+    The lock is written from the source wheels first: its tooling accepts only the tags Pyodide
+    installs (a compiled wheel is tagged cp314-none-any), as `pyodide py-compile` handles it too.
+    """
+    *compiled_wheels, compiled_stdlib = precompiled(root, [*wheels, stdlib])
+    shutil.copy(compiled_stdlib, target / stdlib.name)
+    lock_file = target / "pyodide-lock.json"
+    lock = json.loads(lock_file.read_text("utf-8"))
+    by_file = {entry["file_name"]: entry for entry in lock["packages"].values()}
+    for wheel, compiled_wheel in zip(wheels, compiled_wheels, strict=True):
+        (target / wheel.name).unlink()
+        shutil.copy(compiled_wheel, target / compiled_wheel.name)
+        entry = by_file[wheel.name]
+        entry["file_name"] = compiled_wheel.name
+        entry["sha256"] = hashlib.sha256(compiled_wheel.read_bytes()).hexdigest()
+    lock_file.write_text(json.dumps(lock, indent=2), "utf-8")
 
 
 def build_lite(root: Path, target: Path) -> None:

@@ -27,9 +27,10 @@ def copy_course(target: Path) -> Path:
     shutil.copytree(ROOT / "packages" / "kurslab", target / "packages" / "kurslab")
     (target / ".cache").mkdir()
     (target / ".cache" / "lite-wheels").symlink_to(ROOT / ".cache" / "lite-wheels", target_is_directory=True)
-    # Executed notebooks are kept by content version, so the course's runs can be shared.
-    (ROOT / ".cache" / "notebooks").mkdir(parents=True, exist_ok=True)
-    (target / ".cache" / "notebooks").symlink_to(ROOT / ".cache" / "notebooks", target_is_directory=True)
+    # Executed notebooks and precompiled archives are kept by content, so the course's can be shared.
+    for cache in ("notebooks", "lite-pyc"):
+        (ROOT / ".cache" / cache).mkdir(parents=True, exist_ok=True)
+        (target / ".cache" / cache).symlink_to(ROOT / ".cache" / cache, target_is_directory=True)
     return target
 
 
