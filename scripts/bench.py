@@ -342,7 +342,7 @@ def notebook_part(site: Path, work: Path, runs: int) -> None:
     print(f"  Warm, Kurs                           {ours_warm:5.1f} s  (Ziel ≤ 2 s)")
     print(
         f"  Kalt gesendet, Kurs / Pyodide-Kern   {sent / core:5.2f} x  (Ziel ≤ 1.3 x;"
-        f" {sent / 2**20:.1f} MB zu {core / 2**20:.1f} MB für {', '.join(PYODIDE_FILES)}, wie npm sie liefert, gesendet)"
+        f" {sent / 2**20:.1f} MB zu {core / 2**20:.1f} MB für {', '.join(PYODIDE_FILES)} aus npm, gesendet)"
     )
     print(f"  Anfragen an fremde Hosts             Kurs {ours.foreign}, Standard-JupyterLite {stock.foreign}")
 
