@@ -45,8 +45,8 @@ test-fast: setup ## Tests without the browser
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
 lint: setup
-	$(VENV)/bin/ruff check src scripts tests
-	$(VENV)/bin/ruff format --check src scripts tests
+	$(VENV)/bin/ruff check src packages scripts tests
+	$(VENV)/bin/ruff format --check src packages scripts tests
 	$(VENV)/bin/mypy
 
 pdf: site ## Handouts and the facilitator handbook as PDF in pdf/ (headless Chromium)
