@@ -2,7 +2,9 @@
 
 Pyodide comes from the npm package (pinned in package.json), the kernel's wheels from
 lite/kernel-wheels.txt (downloaded by `make setup`), the notebooks and data sets from exercises/,
-the kurslab helper package as a wheel built from packages/kurslab/. The result goes to <site>/lite/.
+the kurslab helper package as a wheel built from packages/kurslab/. Wheels and the standard library
+ship as bytecode compiled inside Pyodide (pyc.py, pyc.mjs), which halves the kernel's start. The result
+goes to <site>/lite/.
 """
 
 from __future__ import annotations
@@ -137,7 +139,10 @@ def precompiled(root: Path, archives: list[Path]) -> list[Path]:
     The compiling runs in Pyodide under Node.js: its Python is the browser's, so the bytecode fits.
     """
     cache = root / PYC_CACHE
-    folders = {a: cache / hashlib.sha256(a.read_bytes()).hexdigest()[:20] for a in archives}
+    # Keyed by the archive, the compiler and the Pyodide release, so a change to any makes a new copy.
+    compiler = [Path(__file__).with_name("pyc.py"), _pyodide_dir(root) / "package.json"]
+    salt = b"".join(hashlib.sha256(f.read_bytes()).digest() for f in compiler)
+    folders = {a: cache / hashlib.sha256(salt + a.read_bytes()).hexdigest()[:20] for a in archives}
     missing = [a for a, folder in folders.items() if not folder.is_dir()]
     if missing:
         with tempfile.TemporaryDirectory(prefix="pyc-") as tmp:
