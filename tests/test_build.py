@@ -30,9 +30,14 @@ def build(project: Path) -> tuple[Path, list[str]]:
     return site, lines
 
 
+def visible_text(html: str) -> str:
+    """Visible text of HTML: tags removed, entities decoded, whitespace collapsed."""
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", html)))
+
+
 def text_of(html: Path) -> str:
-    """Visible text of a page: tags removed, entities decoded, whitespace collapsed."""
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", html.read_text("utf-8"))))
+    """Visible text of a page."""
+    return visible_text(html.read_text("utf-8"))
 
 
 def test_minimal_site_renders_module_header_and_footer(fixture_site: Copy) -> None:

@@ -11,7 +11,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from coursekit.build import BuildFailed, build_site, load
 from coursekit.notebooks import executed_copy
 from support.course import MakeCourse, valid_module
-from test_build import text_of
+from test_build import text_of, visible_text
 
 # Written by hand so the line numbers in the expected message can be read off: the failing cell starts on line 15.
 NOTEBOOK = """\
@@ -75,14 +75,12 @@ def mkdocs_only(project: Path) -> Path:
 def test_module_page_shows_the_executed_notebook_and_reuses_the_run(make_course: MakeCourse) -> None:
     project = notebook_course(make_course, "print(sum(range(5)))")
     site = mkdocs_only(project)
-    html = (site / "module" / "alpha" / "index.html").read_text("utf-8")
-    static = html[html.index('<details class="ck-nb-static">') :]
-    static = static[: static.index("</details>")]
+    static = static_notebook(site / "module" / "alpha" / "index.html")
     assert "Übung hier lesen: Aufgaben, Code und Ergebnisse" in static
     assert re.search(r"<h3 id=\"[^\"]+\">Übung: Teilen", static)  # title one level below the module's H2
     assert re.search(r"<h4 id=\"[^\"]+\">Aufgabe 1: Rechnen", static)
     assert "<code class=\"language-python\">print('Hallo', 6 * 7)" in static  # a code block of the page
-    assert "Hallo 42" in text_of_fragment(static) and ">10\n</pre>" in static  # outputs of both code cells
+    assert "Hallo 42" in visible_text(static) and ">10\n</pre>" in static  # outputs of both code cells
     assert "<style" not in static and "<script" not in static
     # The run is kept per content version: a second build does not run the notebook again.
     notebook = project / "exercises" / "notebooks" / "teilen.ipynb"
@@ -94,27 +92,30 @@ def test_module_page_shows_the_executed_notebook_and_reuses_the_run(make_course:
     assert executed_copy(project, notebook) != copy  # a changed notebook is a new version
 
 
-def text_of_fragment(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+def static_notebook(page: Path) -> str:
+    """The HTML of the folded static notebook on a module page."""
+    html = page.read_text("utf-8")
+    static = html[html.index('<details class="ck-nb-static">') :]
+    return static[: static.index("</details>")]
 
 
 @pytest.mark.slow
 def test_real_course_modules_show_their_notebooks_with_charts_and_feedback(built_site: Path) -> None:
     pages = {
         "interne-moocs": "Übung: Wo steigen die Teilnehmenden aus?",
-        "enterprise-social-networks": "Übung",
-        "modell-70-20-10": "Übung",
-        "medienkompetenz": "Übung",
-        "einfuehren-evaluieren": "Übung",
+        "enterprise-social-networks": "Übung: Wer trägt das Netzwerk?",
+        "modell-70-20-10": "Übung: Wie sieht der Lernmix eines Programms aus?",
+        "medienkompetenz": "Übung: Was steht in den Rückmeldungen?",
+        "einfuehren-evaluieren": "Übung: Was sagt die Evaluation?",
     }
     for module, title in pages.items():
-        html = (built_site / "module" / module / "index.html").read_text("utf-8")
-        static = html[html.index('<details class="ck-nb-static">') :]
-        static = static[: static.index("</details>")]
-        assert title in static, module
+        page = built_site / "module" / module / "index.html"
+        static = static_notebook(page)
+        assert re.search(rf"<h3 id=\"[^\"]+\">{re.escape(title)}", static), module
         assert "<svg" in static and 'role="img"' in static, module  # at least one chart, accessible
-        assert "Richtig" in static, module  # the self-checks ran and passed
-        assert "Traceback" not in static and "Error" not in text_of_fragment(static), module
+        assert "✔ Richtig." in static and "✘" not in static, module  # every self-check ran and passed
+        assert "Traceback" not in static and "Error" not in visible_text(static), module
+        html = page.read_text("utf-8")
         toc = html[html.index('class="md-nav md-nav--secondary"') :]
         assert "Aufgabe 1" not in toc[: toc.index("</nav>")], module  # tasks stay out of the page's contents
     assert text_of(built_site / "module" / "interne-moocs" / "index.html").count("15,4 %") >= 1
