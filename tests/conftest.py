@@ -11,15 +11,20 @@ import pytest
 
 from coursekit.build import build_site
 from support.course import MINIMAL_MKDOCS, ROOT, SITES, MakeCourse
+from support.injection import write_course
 from support.server import serving
 
 
-@pytest.fixture(autouse=True)
-def _node_modules_for_tmp_projects(tmp_path_factory: pytest.TempPathFactory) -> None:
+def link_node_modules(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Projects built below the pytest temp root find the repo's npm packages, as Node.js would."""
     link = tmp_path_factory.getbasetemp() / "node_modules"
     if not link.exists():
         link.symlink_to(ROOT / "node_modules", target_is_directory=True)
+
+
+@pytest.fixture(autouse=True)
+def _node_modules_for_tmp_projects(tmp_path_factory: pytest.TempPathFactory) -> None:
+    link_node_modules(tmp_path_factory)
 
 
 @pytest.fixture
@@ -81,6 +86,16 @@ def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(SITES / "quiz", project)
     build_site(project / "mkdocs.yml", project / "site", out=lambda _: None)
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A course with hostile text in every field (support/injection.py), built once."""
+    link_node_modules(tmp_path_factory)
+    project = tmp_path_factory.mktemp("injektion")
+    fields = write_course(project)
+    build_site(project / "mkdocs.yml", project / "site", out=lambda _: None)
+    return project / "site", fields
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import facilitator, markers, pagechecks
+from . import facilitator, markers, markup, pagechecks
 from .datafiles import DataFile, load_folder, yaml_files
 from .diagnostics import Report
 from .messages import report_validation_error
@@ -127,6 +127,9 @@ def load_course(
     _check_marker_targets(course, report)
     pagechecks.check_markers(course.pages, report)
     facilitator.check_notes(course.pages, report)
+    markup.check_pages(course.pages, report)
+    for notebook in course.notebooks.values():
+        markup.check_notebook(notebook, report)
     titles = {m.src_uri: m.meta.title for m in course.modules}
     extra = generated(course) if generated else set()
     pagechecks.check_links(course.pages, layout.docs_dir, titles, report, extra)

@@ -17,6 +17,7 @@ import markdown
 from . import markers, safemd
 from .course import Course, Module
 from .facilitator import split_notes
+from .markup import md_text
 from .quiz import BaseQuestion, Matching, MultipleChoice, Ordering, ShortText, SingleChoice, TrueFalse
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "fenced_code"]
@@ -90,8 +91,8 @@ def _slide(title: str, body: str, notes: list[str]) -> str:
 
 
 def _note_text(note_title: str, minutes: int | None, materials: str, text: str) -> str:
-    timing = f" ({minutes} Min.{', ' + materials if materials else ''})" if minutes else ""
-    return f"**Moderation: {note_title}**{timing}\n\n{text}"
+    timing = f" ({minutes} Min.{', ' + md_text(materials) if materials else ''})" if minutes else ""
+    return f"**Moderation: {md_text(note_title)}**{timing}\n\n{text}"
 
 
 def _answer(q: BaseQuestion) -> str:
@@ -104,7 +105,8 @@ def _answer(q: BaseQuestion) -> str:
     if isinstance(q, Ordering):
         return " → ".join(safemd.inline(i.text) for i in q.items)
     if isinstance(q, ShortText):
-        return "Richtig: " + (f"{q.number:g}".replace(".", ",") if q.number is not None else " / ".join(q.answers))
+        shown = f"{q.number:g}".replace(".", ",") if q.number is not None else " / ".join(q.answers)
+        return "Richtig: " + escape(shown)
     return ""
 
 

@@ -9,7 +9,8 @@ from html import escape
 
 from .. import safemd
 from ..course import Course, Module
-from ..facilitator import Note, split_notes
+from ..facilitator import Note, split_notes, with_canonical_notes
+from ..markup import md_text
 from .text import link, minutes
 
 PREFIX = "moderation/"
@@ -22,7 +23,7 @@ def view_uri(module: Module) -> str:
 
 def view_source(module: Module) -> str:
     """Markdown of the facilitator page: search exclusion, then the module body with its notes."""
-    return "---\nsearch:\n  exclude: true\n---\n" + module.page.body
+    return "---\nsearch:\n  exclude: true\n---\n" + with_canonical_notes(module.page.body)
 
 
 def timing_plan(course: Course, module: Module) -> str:
@@ -54,7 +55,7 @@ def overview(course: Course, page_uri: str) -> str:
         planned = sum(n.minutes or 0 for n in notes)
         target = link(page_uri, view_uri(module))
         rows.append(
-            f"| {module.number} | [{module.meta.title}]({target}) | {minutes(module.meta.duration)} | "
+            f"| {module.number} | [{md_text(module.meta.title)}]({target}) | {minutes(module.meta.duration)} | "
             f"{len(notes)} | {planned} Min. |"
         )
     head = "| Nr. | Modul (Moderationsansicht) | Dauer | Notizen | davon geplant |\n| --- | --- | --- | --- | --- |"

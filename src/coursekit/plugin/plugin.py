@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .. import facilitator, markers, notebooks, pedagogy, slides
+from .. import facilitator, markers, markup, notebooks, pedagogy, slides
 from ..course import Course, CourseLayout, Module, load_course
 from ..diagnostics import Report
 from ..postbuild import neutralise_cdn
@@ -140,15 +140,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return markdown
         if facilitating is not None:
             learner_url = link(uri, module.src_uri)  # a Markdown link: mkdocs resolves and checks it
-            page.meta["title"] = f"Moderation: {module.meta.title}"
+            page.meta["title"] = markup.attr_text(f"Moderation: {module.meta.title}")
             return (
                 render.module_header(course, module)
                 + facilitation.view_header(course, module, learner_url)
                 + markdown
                 + render.module_footer(module)
             )
-        page.meta["title"] = module.meta.title
-        page.meta["description"] = module.meta.summary
+        # mkdocs-material inserts both unescaped (navigation, <title>, <meta content="…">): escape here.
+        page.meta["title"] = markup.attr_text(module.meta.title)
+        page.meta["description"] = markup.attr_text(module.meta.summary)
         if module.meta.hide:
             page.meta["hide"] = list(module.meta.hide)
         return render.module_header(course, module) + markdown + render.module_footer(module)
@@ -156,6 +157,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         course = self.course
         assert course is not None
+        found = markup.unsafe_html(html)
+        if found:
+            message = (
+                f"{page.file.src_uri}: Die fertige Seite enthält {', '.join(found)}. Inhalte dürfen keinen Code "
+                "ausführen; prüfen Sie HTML in Texten und die Ausgaben der Notebook-Zellen."
+            )
+            if not self.serving:
+                raise PluginError(message)
+            log.error(message)
+            return '<p class="ck-missing">Diese Seite wird nach der Korrektur eines Fehlers angezeigt.</p>'
         if "ck-slot" not in html:
             return html
         urls = {}
@@ -164,6 +175,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if file is not None:
                 urls[module.src_uri] = get_relative_url(file.url, page.url)
         return render.fill_slots(html, course, urls, self.config.pass_threshold)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        title = markup.plain(page.title or "")
+        full = f"{title} - {config.site_name}" if title and not page.is_homepage else config.site_name
+        return markup.with_safe_title(output, full)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)

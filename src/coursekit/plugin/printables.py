@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..course import Course, Module
 from ..facilitator import split_boxes, split_notes
+from ..markup import md_text
 from . import facilitation, render
 from .text import link, minutes
 
@@ -26,16 +27,16 @@ def handout(course: Course, module: Module) -> str:
     tasks = []
     for kind, heading in (("reflexion", "Reflexion"), ("transfer", "Transfer in Ihren Arbeitsalltag")):
         for box in split_boxes(body, kind)[1]:
-            tasks.append(f"## {box.title or heading}\n\n{box.text}\n\n{WRITING_SPACE}\n")
-    objectives = "\n".join(f"- {o.text}" for o in meta.objectives)
-    points = "\n".join(f"- {p}" for p in meta.key_points)
+            tasks.append(f"## {md_text(box.title) if box.title else heading}\n\n{box.text}\n\n{WRITING_SPACE}\n")
+    objectives = "\n".join(f"- {md_text(o.text)}" for o in meta.objectives)
+    points = "\n".join(f"- {md_text(p)}" for p in meta.key_points)
     sources = "\n".join(f"- {s}" for s in render.sources_of(module))
     learner = link(render.handout_uri(module), module.src_uri)
     return (
-        f"{FRONT}\n# Handout: {meta.title}\n\n"
+        f"{FRONT}\n# Handout: {md_text(meta.title)}\n\n"
         f"Modul {module.number} von {len(course.modules)} · ca. {minutes(meta.duration)} · "
         f"[Zum Modul]({learner})\n{{: .ck-facts }}\n\n"
-        f"{meta.summary}\n\n## Lernziele\n\n{objectives}\n\n## Das Wichtigste in Kürze\n\n{points}\n\n"
+        f"{md_text(meta.summary)}\n\n## Lernziele\n\n{objectives}\n\n## Das Wichtigste in Kürze\n\n{points}\n\n"
         + "\n".join(tasks)
         + f"\n## Notizen\n\n{WRITING_SPACE}\n\n## Quellen\n\n{sources}\n"
     )
@@ -49,18 +50,18 @@ def handbook(course: Course) -> str:
     ]
     for module in course.modules:
         view = link(HANDBOOK, facilitation.view_uri(module))
-        parts.append(f"### Modul {module.number}: {module.meta.title}\n\n[Moderationsansicht]({view})\n")
+        parts.append(f"### Modul {module.number}: {md_text(module.meta.title)}\n\n[Moderationsansicht]({view})\n")
         notes = split_notes(module.page.body)[1]
         if not notes:
             parts.append("Keine Moderationsnotizen.\n")
         for note in notes:
             timing = f"Dauer: {note.minutes} Min." if note.minutes else ""
             if note.materials:
-                timing += f" · Material: {note.materials}"
+                timing += f" · Material: {md_text(note.materials)}"
             body = f"{timing}\n\n{note.text}" if timing else note.text
-            parts.append(f'!!! moderation "{note.title}"\n\n{_indent(body)}\n')
+            parts.append(f'!!! moderation "{md_text(note.title)}"\n\n{_indent(body)}\n')
     parts.append("## Ablaufpläne\n")
     for agenda_id, loaded in course.agendas.items():
-        parts.append(f"### {loaded.item.title}\n\n::: ablauf {agenda_id}\n")
+        parts.append(f"### {md_text(loaded.item.title)}\n\n::: ablauf {agenda_id}\n")
     parts.append("## Methodenkarten\n\n::: methodenkarten\n")
     return "\n".join(parts)

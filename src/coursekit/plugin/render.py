@@ -9,6 +9,7 @@ from .. import notebooks
 from ..course import Course, Module
 from ..lite import notebook_path
 from ..markers import Marker
+from ..markup import md_text
 from ..model import DIGCOMPEDU_COMPETENCES
 from . import facilitation, progress, quizhtml, workshopmd
 from .text import link, minutes
@@ -23,22 +24,22 @@ def module_header(course: Course, module: Module) -> str:
     facts = [f"Modul {module.number} von {len(course.modules)}", f"Dauer: ca. {minutes(meta.duration)}"]
     prereqs = [course.module_by_id(p) for p in meta.prerequisites]
     if prereqs:
-        links = ", ".join(f"[{p.meta.title}]({link(module.src_uri, p.src_uri)})" for p in prereqs if p)
+        links = ", ".join(f"[{md_text(p.meta.title)}]({link(module.src_uri, p.src_uri)})" for p in prereqs if p)
         facts.append(f"Voraussetzungen: {links}")
     competences = ", ".join(f'<abbr title="{DIGCOMPEDU_COMPETENCES[code]}">{code}</abbr>' for code in meta.digcompedu)
     facts.append(f"DigCompEdu: {competences}")
     facts.append(f"[Handout zum Ausdrucken]({link(module.src_uri, handout_uri(module))})")
-    objectives = "\n".join(f"    - {o.text}" for o in meta.objectives)
+    objectives = "\n".join(f"    - {md_text(o.text)}" for o in meta.objectives)
     return (
-        f"# {meta.title}\n\n"
+        f"# {md_text(meta.title)}\n\n"
         f"{' · '.join(facts)}\n{{: .ck-facts }}\n\n"
-        f"{meta.summary}\n\n"
+        f"{md_text(meta.summary)}\n\n"
         f'!!! abstract "Lernziele"\n\n{objectives}\n\n'
     )
 
 
 def module_footer(module: Module) -> str:
-    points = "\n".join(f"    - {p}" for p in module.meta.key_points)
+    points = "\n".join(f"    - {md_text(p)}" for p in module.meta.key_points)
     return f'\n\n!!! tip "Das Wichtigste in Kürze"\n\n{points}\n'
 
 
@@ -47,8 +48,8 @@ def module_list(course: Course, page_uri: str) -> str:
     for module in course.modules:
         meta = module.meta
         items.append(
-            f"-   **[Modul {module.number}: {meta.title}]({link(page_uri, module.src_uri)})**\n\n"
-            f"    {meta.summary}\n\n"
+            f"-   **[Modul {module.number}: {md_text(meta.title)}]({link(page_uri, module.src_uri)})**\n\n"
+            f"    {md_text(meta.summary)}\n\n"
             f"    Dauer: ca. {minutes(meta.duration)} · {len(meta.objectives)} Lernziele\n"
         )
     total = f"{len(course.modules)} Module, zusammen ca. {minutes(course.total_duration)}."
@@ -102,7 +103,7 @@ def notebook_box(course: Course, page_uri: str, notebook_id: str) -> str:
     depth = page_uri.count("/") + (0 if page_uri.endswith("index.md") else 1)
     href = "../" * depth + f"lite/notebooks/index.html?path={notebook_path(course.layout.root, path)}"
     return (
-        f'!!! example "{title}"\n\n'
+        f'!!! example "{md_text(title)}"\n\n'
         "    Eine Übung mit echten (synthetischen) Daten, die Python direkt in Ihrem Browser ausführt, ohne "
         "Installation und ohne Internetverbindung. Ihre Änderungen bleiben in diesem Browser.\n\n"
         f"{tasks}\n\n"
@@ -137,7 +138,7 @@ def render_marker(course: Course, page_uri: str, marker: Marker) -> str:
     if marker.name == "quiz":
         loaded = course.quizzes.get(marker.args[0])
         title = loaded.item.title if loaded else marker.args[0]
-        return f"## {title} {{#quiz-{marker.args[0]}}}\n\n{slot('quiz', marker.args[0])}\n"
+        return f"## {md_text(title)} {{#quiz-{marker.args[0]}}}\n\n{slot('quiz', marker.args[0])}\n"
     if marker.name == "fortschritt":
         return slot("fortschritt") + "\n"
     if marker.name == "literatur":

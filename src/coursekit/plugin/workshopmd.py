@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..course import Course, day_plans
+from ..markup import md_text
 from ..workshop import Agenda, Method, ModuleBlock, Slot
 from . import facilitation
 from .text import link, minutes
@@ -11,18 +12,19 @@ METHODS_PAGE = "moderation/methoden.md"
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    """A field as Markdown text on one line; md_text turns "|" into an entity, so tables stay intact."""
+    return md_text(text)
 
 
 def method_card(method: Method) -> str:
     facts = [f"Dauer: ca. {minutes(method.duration)}", f"Gruppengröße: {_cell(method.group_size)}"]
     if method.materials:
-        facts.append("Material: " + ", ".join(method.materials))
-    steps = "\n".join(f"{i}. {step}" for i, step in enumerate(method.steps, start=1))
+        facts.append("Material: " + ", ".join(_cell(m) for m in method.materials))
+    steps = "\n".join(f"{i}. {_cell(step)}" for i, step in enumerate(method.steps, start=1))
     return (
-        f'<div class="ck-card" markdown>\n\n### {method.title} {{#{method.id}}}\n\n{method.purpose}\n\n'
+        f'<div class="ck-card" markdown>\n\n### {_cell(method.title)} {{#{method.id}}}\n\n{_cell(method.purpose)}\n\n'
         f"{' · '.join(facts)}\n{{: .ck-facts }}\n\n**Ablauf**\n\n{steps}\n\n"
-        f"**Vor Ort:** {method.variants.vor_ort}\n\n**Online:** {method.variants.online}\n\n</div>\n"
+        f"**Vor Ort:** {_cell(method.variants.vor_ort)}\n\n**Online:** {_cell(method.variants.online)}\n\n</div>\n"
     )
 
 
@@ -43,7 +45,7 @@ def _block_title(course: Course, page_uri: str, slot: Slot) -> str:
 def run_sheet(course: Course, agenda: Agenda, page_uri: str) -> str:
     parts = []
     if agenda.audience:
-        parts.append(f"Für: {agenda.audience}\n{{: .ck-facts }}\n")
+        parts.append(f"Für: {_cell(agenda.audience)}\n{{: .ck-facts }}\n")
     total_work = total_breaks = 0
     for plan in day_plans(course, agenda):
         rows = []
@@ -64,7 +66,7 @@ def run_sheet(course: Course, agenda: Agenda, page_uri: str) -> str:
             else f"geplantes Ende {plan.day.end} Uhr"
         )
         parts.append(
-            f"### {plan.day.title}: {plan.day.start}–{plan.end} Uhr\n\n"
+            f"### {_cell(plan.day.title)}: {plan.day.start}–{plan.end} Uhr\n\n"
             "| Zeit | Block | Min. | Methode | Leitung | Material und Hinweise |\n"
             "| --- | --- | ---: | --- | --- | --- |\n" + "\n".join(rows) + "\n\n"
             f"Inhalt {minutes(plan.work_minutes)} · Pausen {minutes(plan.break_minutes)} · "
