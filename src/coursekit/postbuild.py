@@ -94,6 +94,7 @@ class _PageParser(HTMLParser):
         self.ids: set[str] = set()
         self.duplicate_ids: list[tuple[int, str]] = []
         self.styles: list[tuple[int, str]] = []
+        self.notes: list[int] = []  # lines of facilitator-note boxes
         self._in_style = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -116,6 +117,8 @@ class _PageParser(HTMLParser):
             self.links.append((line, values["href"]))
         if "style" in values:
             self.styles.append((line, values["style"]))
+        if "moderation" in values.get("class", "").casefold().split():
+            self.notes.append(line)
         self._in_style = tag == "style"
 
     def handle_endtag(self, tag: str) -> None:
@@ -124,6 +127,9 @@ class _PageParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._in_style:
             self.styles.append((self.getpos()[0], data))
+
+
+FACILITATOR_DIR = "moderation/"
 
 
 def _line_at(text: str, index: int) -> int:
@@ -179,6 +185,11 @@ def check_site(site: Path) -> list[Finding]:
             findings.extend(
                 Finding(rel, line, f"Die id „{dup}“ kommt mehrfach vor.") for line, dup in parser.duplicate_ids
             )
+            if not rel.startswith(FACILITATOR_DIR):
+                findings.extend(
+                    Finding(rel, line, "Eine Moderationsnotiz steht auf einer Seite für Lernende.")
+                    for line in parser.notes
+                )
             for line, style in parser.styles:
                 findings.extend(Finding(rel, line, f.message) for f in scan_css(style, rel))
         elif path.suffix == ".css":

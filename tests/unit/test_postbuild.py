@@ -86,3 +86,15 @@ def test_theme_cdn_fallbacks_are_found_and_neutralised(tmp_path: Path) -> None:
     assert any("unpkg.com" in message for message in before)
     assert neutralise_cdn(target.glob("bundle.*.js")) >= 2
     assert check_site(tmp_path) == []
+
+
+def test_a_facilitator_note_on_a_learner_page_is_found(tmp_path: Path) -> None:
+    note = '<div class="admonition moderation"><p class="admonition-title">Hinweis</p></div>'
+    (tmp_path / "module").mkdir()
+    (tmp_path / "module" / "index.html").write_text(f"<html><body>{note}</body></html>", "utf-8")
+    (tmp_path / "moderation").mkdir()
+    (tmp_path / "moderation" / "index.html").write_text(f"<html><body>{note}</body></html>", "utf-8")
+    findings = check_site(tmp_path)
+    assert [(f.path, f.message) for f in findings] == [
+        ("module/index.html", "Eine Moderationsnotiz steht auf einer Seite für Lernende.")
+    ]
