@@ -22,7 +22,7 @@ def link_node_modules(tmp_path_factory: pytest.TempPathFactory) -> None:
         link.symlink_to(ROOT / "node_modules", target_is_directory=True)
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture(scope="session", autouse=True)  # before the session-wide site builds below
 def _node_modules_for_tmp_projects(tmp_path_factory: pytest.TempPathFactory) -> None:
     link_node_modules(tmp_path_factory)
 
@@ -96,6 +96,12 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
     fields = write_course(project)
     build_site(project / "mkdocs.yml", project / "site", out=lambda _: None)
     return project / "site", fields
+
+
+@pytest.fixture(scope="session")
+def hostile_url(hostile_site: tuple[Path, dict[str, str]]) -> Iterator[str]:
+    with serving(hostile_site[0]) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

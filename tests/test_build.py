@@ -69,6 +69,7 @@ def test_build_prints_each_step_with_its_duration(fixture_site: Copy) -> None:
         "✓ JupyterLite bauen",
         "✓ mkdocs build --strict",
         "✓ Fertige Website prüfen",
+        "✓ Sicherheits-Header schreiben",
         "✓ Website nach site/ übernehmen",
     ]
 

@@ -19,8 +19,9 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from .lite import LiteError, build_lite
 from .plugin.config import CourseConfig
-from .plugin.plugin import check
+from .plugin.plugin import REVEAL_NOTES, check, find_package
 from .postbuild import check_site
+from .security import SecurityError, write_headers
 
 
 class BuildFailed(Exception):
@@ -93,6 +94,12 @@ def build_site(config_file: Path, site_dir: Path, out: Callable[[str], None] = p
             if findings:
                 out("\n".join(f.format() for f in findings))
                 raise BuildFailed(f"{len(findings)} Problem(e) in der gebauten Website (siehe oben).")
+        with step("Sicherheits-Header schreiben", out):
+            notes_js = find_package(root, "reveal.js") / "dist" / REVEAL_NOTES
+            try:
+                write_headers(staging, notes_js, list(course_config(config).frame_ancestors))
+            except SecurityError as exc:
+                raise BuildFailed(str(exc)) from exc
         with step(f"Website nach {site_dir.name}/ übernehmen", out):
             _swap(staging, site_dir)
     finally:

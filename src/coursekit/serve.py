@@ -31,6 +31,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
+from .security import headers_for, load_headers
+
 mimetypes.add_type("application/wasm", ".wasm")
 mimetypes.add_type("text/javascript", ".mjs")
 
@@ -212,6 +214,7 @@ class _CountingWriter(io.BufferedIOBase):
 class SiteServer(ThreadingHTTPServer):
     quiet: bool = False
     on_response: Callable[[Served], None] | None = None
+    security_headers: dict[str, dict[str, str]] = {}  # noqa: RUF012 - set per instance in make_server
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # A browser that drops a connection mid-download (page closed, request aborted) is no server fault.
@@ -256,6 +259,9 @@ class _Handler(SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         # Revalidate on every visit so a rebuilt course is never hidden by a stale cache.
         self.send_header("Cache-Control", "no-cache")
+        # The build's Content-Security-Policy and friends (security.py), as a production server sends them.
+        for name, value in headers_for(self.server.security_headers, urlsplit(self.path).path).items():
+            self.send_header(name, value)
         super().end_headers()
         self._header_end = self._writer.written
 
@@ -374,4 +380,5 @@ def make_server(
     server = SiteServer((host, port), functools.partial(_Handler, directory=str(site)))
     server.quiet = quiet
     server.on_response = on_response
+    server.security_headers = load_headers(site)
     return server

@@ -78,3 +78,12 @@ def quiz_page(
     """A page of the quiz fixture course."""
     with fresh_page(browser, recorder, quiz_url, request) as page:
         yield page
+
+
+@pytest.fixture
+def hostile_page(
+    browser: Browser, recorder: RequestRecorder, hostile_url: str, request: pytest.FixtureRequest
+) -> Iterator[Page]:
+    """A page of the course with hostile text in every field (support/injection.py)."""
+    with fresh_page(browser, recorder, hostile_url, request) as page:
+        yield page

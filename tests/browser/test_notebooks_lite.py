@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from support.browser import assert_no_foreign_requests
+from support.browser import assert_no_foreign_requests, watch_csp
 from support.recorder import RequestRecorder
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -15,6 +15,7 @@ KERNEL = 120_000  # ms: a cold Pyodide start with the kernel's packages takes se
 
 
 def test_module_button_opens_the_notebook_and_all_cells_run_offline(page: Page, recorder: RequestRecorder) -> None:
+    violations = watch_csp(page.context)
     page.goto("/module/interne-moocs/")
     button = page.get_by_role("link", name="Im Browser ausführen")
     expect(button).to_have_attribute(
@@ -40,3 +41,7 @@ def test_module_button_opens_the_notebook_and_all_cells_run_offline(page: Page, 
     # The recorder sees service-worker and web-worker traffic too (chromium sends it via the proxy).
     assert recorder.requests == [], recorder.requests
     assert_no_foreign_requests(page, recorder)
+    # JupyterLite runs under its own, documented policy (security.py), and nothing in it is refused.
+    policy = page.request.get("/lite/notebooks/index.html").headers["content-security-policy"]
+    assert "'wasm-unsafe-eval'" in policy and policy != page.request.get("/").headers["content-security-policy"]
+    assert violations == []

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page
 
 from support.recorder import RequestRecorder
 
@@ -46,8 +46,16 @@ def assert_no_foreign_requests(page: Page, recorder: RequestRecorder) -> None:
     assert recorder.requests == [], f"Chromium hat fremde Hosts angefragt: {recorder.requests}"
 
 
+def watch_csp(context: BrowserContext) -> list[str]:
+    """Every Content-Security-Policy violation Chromium reports in ``context`` (pages, popups, workers)."""
+    violations: list[str] = []
+    context.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    return violations
+
+
 def axe_violations(page: Page) -> list[dict[str, Any]]:
-    page.add_script_tag(path=str(AXE))
+    # Evaluated through the DevTools protocol: the site's Content-Security-Policy forbids inline script tags.
+    page.evaluate(AXE.read_text("utf-8") + "\n;undefined")
     result = page.evaluate(
         """async () => {
             const r = await axe.run(document, {runOnly: {type: 'tag',

@@ -16,3 +16,5 @@ class CourseConfig(base.Config):
     # Pedagogy lint (objectives covered by questions, feedback on wrong options, alt texts, ...):
     # "error" fails the build, "warning" only reports, "off" skips it (for tiny test sites).
     pedagogy_checks = c.Choice(("error", "warning", "off"), default="error")
+    # Who may show the course in a frame (CSP frame-ancestors), e.g. an LMS: ["'self'", "https://lms.example.org"].
+    frame_ancestors = c.ListOfItems(c.Type(str), default=["'self'"])

@@ -31,7 +31,8 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ASSET_URI = "assets/coursekit"
 STYLESHEETS = ["course.css"]
 # reveal.js for the slide decks, pinned in package.json and copied from node_modules.
-REVEAL_FILES = {"reveal.js": "reveal.js", "reveal.css": "reveal.css", "plugin/notes.js": "plugin/notes.js"}
+REVEAL_NOTES = "plugin/notes.js"
+REVEAL_FILES = {"reveal.js": "reveal.js", "reveal.css": "reveal.css", REVEAL_NOTES: REVEAL_NOTES}
 SCRIPTS = ["course.js"]  # ES module; imports its siblings
 
 
