@@ -11,6 +11,8 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from support.injection import NOTE_SECRET
+
 
 class _LiveMarkup(HTMLParser):
     """Elements and attributes a payload would have created had it been read as HTML."""
@@ -77,3 +79,12 @@ def test_summary_with_quotes_stays_inside_the_description(hostile_site: tuple[Pa
     parser.feed((site / "module" / "alpha" / "index.html").read_text("utf-8"))
     description = parser.meta["description"]
     assert description.startswith("Feld msummary <script>") and description.endswith("Ende msummary")
+
+
+def test_a_note_with_quotes_in_its_title_stays_with_facilitators(hostile_site: tuple[Path, dict[str, str]]) -> None:
+    site, _ = hostile_site
+    assert NOTE_SECRET not in (site / "module" / "alpha" / "index.html").read_text("utf-8")
+    assert NOTE_SECRET not in (site / "search" / "search_index.json").read_text("utf-8")
+    facilitator = (site / "moderation" / "alpha" / "index.html").read_text("utf-8")
+    assert NOTE_SECRET in facilitator
+    assert 'Missverständnis klären: "Bandura belegt das"' in unescape(facilitator)  # its title, as written

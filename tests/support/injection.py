@@ -32,6 +32,9 @@ markdown_extensions: [admonition, attr_list, md_in_html, abbr, toc, tables]
 """
 
 
+NOTE_SECRET = "Nur für die Moderation: Bandura belegt das nicht."
+
+
 def hostile(tag: str) -> str:
     """Text with every vector we guard against; ``tag`` says which field it came from."""
     run = f"__pwned.push('{tag}')"
@@ -63,6 +66,7 @@ def write_course(root: Path) -> dict[str, str]:
     body = (
         "## Abschnitt\n\nGewöhnlicher Text mit einem Link auf die [Übersicht](../index.md).\n\n"
         '!!! moderation "Hinweis"\n\n    Dauer: 10 Min. · Material: Flipchart\n\n    Text der Notiz.\n\n'
+        f'!!! moderation "Missverständnis klären: "Bandura belegt das""\n\n    {NOTE_SECRET}\n\n'
         "::: quiz alpha\n"
     )
     write(root / "docs/module/alpha.md", f"---\n{dump(front)}---\n\n{body}")
