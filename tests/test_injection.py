@@ -1,6 +1,6 @@
 """Hostile text in every content field renders as text: the built HTML holds no live markup from it.
 
-The browser half (tests/browser/test_injection_browser.py) opens the same site and checks that
+The browser half (tests/browser/test_security_browser.py) opens the same site and checks that
 nothing runs; this half reads the HTML as a parser does, which is fast and covers every page.
 """
 
