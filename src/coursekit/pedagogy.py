@@ -135,7 +135,7 @@ def _check_module(module: Module, quizzes: list[LoadedQuiz], error: Emit, warnin
 def _check_quiz(loaded: LoadedQuiz, error: Emit) -> None:
     path = loaded.path
     for i, q in enumerate(loaded.item.questions):
-        if q.type == "reflection":
+        if not q.graded:  # reflections and practice tasks are not scored, so nothing to explain
             continue
         if not q.explanation:
             error(

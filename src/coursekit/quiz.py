@@ -1,9 +1,10 @@
-"""The quiz content model: one YAML file per quiz in exercises/quizzes/, seven question types."""
+"""The quiz content model: one YAML file per quiz in exercises/quizzes/, eight item types."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import random
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
@@ -12,7 +13,8 @@ from pydantic_core import PydanticCustomError
 from .datafiles import Identified
 from .model import DigCompCode, Slug, StrictModel, Text
 
-QUESTION_TYPES = ("single", "multiple", "true_false", "matching", "ordering", "short_text", "reflection")
+QUESTION_TYPES = ("single", "multiple", "true_false", "matching", "ordering", "short_text", "reflection", "task")
+UNGRADED_TYPES = frozenset({"reflection", "task"})  # kept in the learner's journal, never scored
 
 
 class Option(StrictModel):
@@ -31,17 +33,43 @@ class BaseQuestion(StrictModel):
 
     def fingerprint(self) -> str:
         """Changes whenever anything a learner's stored answer depends on changes."""
-        data = self.model_dump(mode="json", exclude={"explanation", "objective", "digcompedu"})
-        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:12]
+        # Display order is not part of it: stored answers name options by their written position.
+        data = self.model_dump(mode="json", exclude={"explanation", "objective", "digcompedu", "shuffle"})
+        return _digest(data)
+
+    @property
+    def graded(self) -> bool:
+        return self.type not in UNGRADED_TYPES
+
+
+def _digest(data: object) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:12]
+
+
+def shuffled(seed: str, count: int, avoid_identity: bool = False) -> list[int]:
+    """A permutation of range(count) that is the same on every build (string seeds are hashed stably)."""
+    order = list(range(count))
+    random.Random(seed).shuffle(order)
+    if avoid_identity and order == sorted(order) and count > 1:
+        order = order[1:] + order[:1]
+    return order
 
 
 def _count_correct(options: list[Option]) -> int:
     return sum(1 for option in options if option.correct)
 
 
-class SingleChoice(BaseQuestion):
-    type: Literal["single"]
+class ChoiceQuestion(BaseQuestion):
     options: list[Option] = Field(min_length=2)
+    shuffle: bool = Field(
+        default=True,
+        description="false: Möglichkeiten in der geschriebenen Reihenfolge zeigen "
+        "(etwa wenn „Keine der genannten“ am Ende stehen muss).",
+    )
+
+
+class SingleChoice(ChoiceQuestion):
+    type: Literal["single"]
 
     @model_validator(mode="after")
     def _exactly_one_correct(self) -> SingleChoice:
@@ -56,9 +84,8 @@ class SingleChoice(BaseQuestion):
         return self
 
 
-class MultipleChoice(BaseQuestion):
+class MultipleChoice(ChoiceQuestion):
     type: Literal["multiple"]
-    options: list[Option] = Field(min_length=2)
 
     @model_validator(mode="after")
     def _some_correct(self) -> MultipleChoice:
@@ -146,10 +173,50 @@ class Reflection(BaseQuestion):
     placeholder: Text | None = Field(default=None, description="Anregung im leeren Eingabefeld.")
 
 
+class Criterion(StrictModel):
+    text: Text = Field(description="Das Kriterium, z. B. „Die Routine passt in den Arbeitsalltag“.")
+    fulfilled: Text = Field(description="Woran man erkennt, dass das Kriterium erfüllt ist.")
+
+
+class Task(BaseQuestion):
+    """A practice task: learners make a product and assess it against a rubric; never scored."""
+
+    type: Literal["task"]
+    product: Text = Field(description="Was die Lernenden erstellen, z. B. „eine Lernroutine für zwei Wochen“.")
+    criteria: list[Criterion] = Field(
+        min_length=3, max_length=6, description="Bewertungsraster mit 3–6 Kriterien für die Selbsteinschätzung."
+    )
+    peer_feedback: Text | None = Field(
+        default=None, description="Optional: Ablauf für Rückmeldungen einer Lernpartnerin oder eines Lernpartners."
+    )
+    placeholder: Text | None = Field(default=None, description="Anregung im leeren Eingabefeld.")
+
+    def fingerprint(self) -> str:
+        # The learner's draft is their work: it survives every edit of the task. Ratings are kept
+        # by position; after a change in the number of criteria the task counts as open again.
+        return _digest({"type": self.type, "id": self.id})
+
+
 Question = Annotated[
-    SingleChoice | MultipleChoice | TrueFalse | Matching | Ordering | ShortText | Reflection,
+    SingleChoice | MultipleChoice | TrueFalse | Matching | Ordering | ShortText | Reflection | Task,
     Field(discriminator="type"),
 ]
+
+
+def display_order(quiz_id: str, q: BaseQuestion) -> list[int]:
+    """The order in which every view (page, slides, handout, no-JS) shows a question's entries.
+
+    Choices: option indexes; matching: indexes into the right-hand sides followed by the
+    distractors; ordering: item indexes, never the solved order. Other types: [].
+    """
+    seed = f"{quiz_id}/{q.id}"
+    if isinstance(q, ChoiceQuestion):
+        return shuffled(seed, len(q.options)) if q.shuffle else list(range(len(q.options)))
+    if isinstance(q, Matching):
+        return shuffled(seed, len(q.pairs) + len(q.distractors))
+    if isinstance(q, Ordering):
+        return shuffled(seed, len(q.items), avoid_identity=True)
+    return []
 
 
 class Quiz(Identified):
@@ -170,4 +237,4 @@ class Quiz(Identified):
 
     @property
     def graded(self) -> list[BaseQuestion]:
-        return [q for q in self.questions if q.type != "reflection"]
+        return [q for q in self.questions if q.graded]

@@ -18,7 +18,7 @@ from . import markers, safemd
 from .course import Course, Module
 from .facilitator import split_notes
 from .markup import md_text
-from .quiz import BaseQuestion, Matching, MultipleChoice, Ordering, ShortText, SingleChoice, TrueFalse
+from .quiz import BaseQuestion, Matching, MultipleChoice, Ordering, ShortText, SingleChoice, TrueFalse, display_order
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "fenced_code"]
 SHOWN_RE = re.compile(r"^\s*(?:[-*+] |\d+\. |\||!!!|\?\?\?|>|!\[)")
@@ -110,18 +110,15 @@ def _answer(q: BaseQuestion) -> str:
     return ""
 
 
-def _poll(q: BaseQuestion, number: int) -> str:
+def _poll(quiz_id: str, q: BaseQuestion, number: int) -> str:
+    order = display_order(quiz_id, q)  # the order learners see on the page and in the handout
     if isinstance(q, SingleChoice | MultipleChoice):
-        options = "".join(f"<li>{safemd.inline(o.text)}</li>" for o in q.options)
+        options = "".join(f"<li>{safemd.inline(q.options[i].text)}</li>" for i in order)
         choices = f'<ol type="A">{options}</ol>'
     elif isinstance(q, Matching):
         choices = "<ul>" + "".join(f"<li>{safemd.inline(p.left)}</li>" for p in q.pairs) + "</ul>"
     elif isinstance(q, Ordering):
-        choices = (
-            "<ul>"
-            + "".join(f"<li>{safemd.inline(i.text)}</li>" for i in sorted(q.items, key=lambda i: i.text))
-            + "</ul>"
-        )
+        choices = "<ul>" + "".join(f"<li>{safemd.inline(q.items[i].text)}</li>" for i in order) + "</ul>"
     else:
         choices = ""
     explanation = safemd.block(q.explanation) if q.explanation else ""
@@ -175,8 +172,7 @@ def deck(course: Course, module: Module, asset_prefix: str) -> str:
                 slides.append(_slide(title, "\n".join(lines), pending))
                 title, lines, pending = "", [], []
             if loaded is not None:
-                graded = [q for q in loaded.item.questions if q.type != "reflection"]
-                slides.extend(_poll(q, n) for n, q in enumerate(graded, start=1))
+                slides.extend(_poll(loaded.item.id, q, n) for n, q in enumerate(loaded.item.graded, start=1))
             continue
         if marker is None:
             lines.append(line)

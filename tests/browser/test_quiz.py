@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -98,16 +99,23 @@ def test_each_type_gives_right_and_wrong_feedback(
 ) -> None:
     goto(quiz_page, "/module/eins/")
     q = question(quiz_page, qid)
+    expect(q.locator(".ck-explanation")).to_be_hidden()  # nothing is given away before a check
     answer(q, False)
     check(q)
     expect(status(q)).to_contain_text("richtig")
-    expect(status(q)).not_to_have_text("Richtig.")
+    expect(status(q)).not_to_contain_text("Richtig.")
     assert sorted(visible_feedback(q)) == sorted(feedback)
-    q.get_by_role("button", name="Nochmal versuchen").click()
-    assert visible_feedback(q) == []
+    expect(q).to_have_class(re.compile(r"\bck-(wrong|partial)\b"))
+    expect(q.locator(".ck-explanation")).to_be_hidden()  # a wrong answer leaves room for another try
     answer(q, True)
+    assert visible_feedback(q) == []  # the marks of the old answer go at once
+    expect(q.locator(".ck-option-right, .ck-option-wrong")).to_have_count(0)
+    expect(q).not_to_have_class(re.compile(r"\bck-(wrong|partial|right)\b"))
+    expect(status(q)).not_to_contain_text("richtig")  # the old verdict is gone too
+    if qid != "reihe":  # moving an item announces its new position instead
+        expect(status(q)).to_have_text("Antwort geändert. Prüfen Sie sie erneut, um eine neue Rückmeldung zu erhalten.")
     check(q)
-    expect(status(q)).to_have_text("Richtig.")
+    expect(status(q)).to_contain_text("Richtig. Für Ihr Ergebnis zählt der erste Versuch:")
     expect(q.locator(".ck-solution")).to_have_attribute("open", "")
     expect(q.locator(".ck-explanation")).to_be_visible()
 
@@ -117,7 +125,10 @@ def test_partial_credit_and_quiz_score(quiz_page: Page) -> None:
     q = question(quiz_page, "mehrfach")
     q.get_by_label("2", exact=True).check()
     check(q)
-    expect(status(q)).to_have_text("Teilweise richtig: 0,5 von 1 Punkt. Eine richtige Antwort fehlt noch.")
+    expect(status(q)).to_have_text(
+        "Teilweise richtig: 0,5 von 1 Punkt. Eine richtige Antwort fehlt noch. "
+        "Ändern Sie Ihre Antwort und prüfen Sie erneut, oder sehen Sie sich die Lösung an."
+    )
     score = quiz_page.locator(".ck-score")
     expect(score).to_have_text(
         "Ihr Ergebnis: 0,5 von 7 Punkten (7 %), 1 von 7 Fragen beantwortet – noch nicht bestanden (ab 80 %)."
@@ -173,8 +184,27 @@ def test_whole_quiz_with_the_keyboard_only(quiz_page: Page) -> None:
     focus("#ck-eins-wort-input")
     kb.type("Seek-Sense-Share")
     kb.press("Enter")
+    focus("#ck-eins-gedanke-input")
+    kb.type("Mehr fragen, weniger raten.")
+    focus("#ck-eins-gedanke button[data-action=check]")
+    kb.press("Enter")
+    focus("#ck-eins-routine-input")
+    kb.type("Montag und Donnerstag um 8:30 Uhr, 15 Minuten, mit Kim.")
+    for criterion, steps in enumerate((0, 1, 2)):  # erfüllt, teilweise, noch nicht
+        focus(f"#ck-eins-routine input[name='ck-eins-routine-k{criterion}'][value='erfuellt']")
+        kb.press("Space")
+        for _ in range(steps):
+            kb.press("ArrowRight")  # arrow keys move the choice within a radio group
+    focus("#ck-eins-routine button[data-action=check]")
+    kb.press("Enter")
     for qid in ("einfach", "mehrfach", "wahr", "paare", "reihe", "zahl", "wort"):
         expect(status(question(quiz_page, qid))).to_have_text("Richtig.")
+    expect(status(question(quiz_page, "gedanke"))).to_contain_text("Gespeichert.")
+    routine = question(quiz_page, "routine")
+    expect(status(routine)).to_contain_text("Gespeichert.")
+    for criterion, value in enumerate(("erfuellt", "teilweise", "offen")):
+        expect(routine.locator(f"input[name='ck-eins-routine-k{criterion}'][value='{value}']")).to_be_checked()
+    expect(quiz_page.locator(".ck-quiz-progress")).to_have_text("Stand: 9 von 9 Fragen und Aufgaben bearbeitet.")
     expect(quiz_page.locator(".ck-score")).to_contain_text("7 von 7 Punkten (100 %)")
     expect(quiz_page.locator(".ck-score")).to_contain_text("bestanden")
 
@@ -259,7 +289,9 @@ def test_module_counts_as_done_when_its_quiz_is_passed(quiz_page: Page) -> None:
     quiz_page.locator("#ck-zwei-angriff").get_by_role("button", name="Antwort prüfen").click()
     goto(quiz_page, "/fortschritt/")
     expect(quiz_page.locator("tr[data-module=zwei] [data-cell=status]")).to_have_text("abgeschlossen")
-    expect(quiz_page.locator(".ck-progress-summary")).to_have_text("1 von 2 Modulen mit Quiz abgeschlossen.")
+    expect(quiz_page.locator(".ck-progress-summary")).to_have_text(
+        "1 von 2 Modulen mit Quiz abgeschlossen. Praxisaufgaben: 0 von 1 erledigt."
+    )
 
 
 def test_quiz_content_never_executes(quiz_page: Page) -> None:
@@ -269,7 +301,7 @@ def test_quiz_content_never_executes(quiz_page: Page) -> None:
     q.locator(".ck-option").first.hover()
     q.locator("input[value='1']").check()
     q.get_by_role("button", name="Antwort prüfen").click()
-    q.get_by_role("button", name="Lösung zeigen").click()
+    q.locator(".ck-solution summary").click()
     for link in q.locator("a").all():
         assert not (link.get_attribute("href") or "").lower().startswith("javascript:")
     quiz_page.wait_for_timeout(300)
@@ -295,17 +327,30 @@ def test_without_javascript_questions_and_solutions_show(browser: object, quiz_u
     q = question(page, "einfach")
     expect(q.get_by_label("Blau")).to_be_visible()
     expect(q.locator(".ck-actions")).to_be_hidden()
-    q.locator(".ck-solution summary").click()
-    expect(q.locator(".ck-solution")).to_contain_text("Genau, wegen der Streuung des Lichts.")
+    expect(q.get_by_text("Genau, wegen der Streuung des Lichts.")).to_be_hidden()
+    q.get_by_text("Lösung anzeigen").click()
+    expect(q.locator(".ck-solution")).to_contain_text("Richtig ist:Blau")
+    expect(q.locator(".ck-solution")).to_contain_text("Kurzwelliges Licht wird stärker gestreut.")
+    expect(q.get_by_text("Genau, wegen der Streuung des Lichts.")).to_be_visible()  # each option explains itself
+    expect(q.get_by_text("Grün ist die Wiese, nicht der Himmel.")).to_be_visible()
     context.close()
 
 
 @pytest.mark.parametrize("path", ["/module/eins/", "/fortschritt/"])
 def test_quiz_and_progress_pages_are_accessible(quiz_page: Page, path: str) -> None:
-    goto(quiz_page, "/module/eins/")
+    goto(quiz_page, "/module/eins/")  # every item type, in every state it can show
     q = question(quiz_page, "mehrfach")
     answer_multiple(q, False)
     check(q)  # feedback visible while checking
+    answer_single(question(quiz_page, "einfach"), True)
+    check(question(quiz_page, "einfach"))  # right: solution and explanation open
+    question(quiz_page, "wahr").get_by_text("Lösung anzeigen").click()  # revealed before answering
+    task = question(quiz_page, "routine")
+    task.get_by_label("Ihr Entwurf:").fill("Montags 8:30 Uhr mit Kim.")
+    task.locator("input[value=teilweise]").first.check()
+    task.get_by_role("button", name="Speichern").click()
+    task.get_by_text("Ablauf für das Peer-Feedback").click()
+    task.get_by_text("Hinweise anzeigen").click()
     goto(quiz_page, path)
     assert axe_violations(quiz_page) == []
 

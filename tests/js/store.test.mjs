@@ -73,3 +73,14 @@ test("export and import round trip; bad files are refused in German", () => {
   assert.throws(() => parseImport("nicht json"), /keine gültige Fortschrittsdatei/);
   assert.throws(() => parseImport("{}"), /keinen Fortschritt dieses Kurses/);
 });
+
+test("a record from before first tries and revealed solutions loads unchanged", () => {
+  const legacy = { version: 1, quizzes: { quiz: { q1: { hash: "h", answer: [0, 2], score: 0.5, checked: true } } } };
+  const storage = new MemoryStorage({ [KEY]: JSON.stringify(legacy) });
+  const { state, notice } = load(storage);
+  assert.equal(notice, "");
+  assert.deepEqual(state, legacy);
+  setEntry(state, "quiz", "q2", { hash: "h2", answer: null, score: null, first: 0, revealed: true, checked: false });
+  assert.equal(save(state, storage), true);
+  assert.deepEqual(load(storage).state.quizzes.quiz.q2.first, 0);
+});

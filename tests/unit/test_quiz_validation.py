@@ -14,6 +14,18 @@ Q = "exercises/quizzes/alpha.yml"
 SINGLE_BODY = valid_quiz().split("  - id: frage-1\n", 1)[1].split("    explanation:", 1)[0]
 
 
+def task_with_criteria(count: int) -> str:
+    criteria = "".join(f'      - text: "Kriterium {i}."\n        fulfilled: "Erfüllt {i}."\n' for i in range(count))
+    return (
+        '    type: task\n    prompt: "Planen Sie eine Routine."\n    product: "Eine Routine für zwei Wochen."\n'
+        f"    criteria:\n{criteria}"
+    )
+
+
+# A valid task; replacing the single choice question, its criteria start in line 10 of the quiz file.
+TASK_BODY = task_with_criteria(3)
+
+
 def module_with_quiz(marker: str = "::: quiz alpha") -> str:
     return valid_module() + f"\n{marker}\n"
 
@@ -174,6 +186,55 @@ CASES = [
         "",
     ),
     (
+        "task_without_criteria",
+        {Q: quiz(SINGLE_BODY, TASK_BODY.split("    criteria:\n", 1)[0])},
+        f"{Q}:5",
+        "Pflichtfeld „questions[1].criteria“ fehlt.",
+        "criteria: …",
+    ),
+    (
+        "task_with_two_criteria",
+        {Q: quiz(SINGLE_BODY, task_with_criteria(2))},
+        f"{Q}:9",
+        "„questions[1].criteria“ braucht mindestens 3 Einträge.",
+        "",
+    ),
+    (
+        "task_with_seven_criteria",
+        {Q: quiz(SINGLE_BODY, task_with_criteria(7))},
+        f"{Q}:9",
+        "„questions[1].criteria“ hat zu viele Einträge (höchstens 6).",
+        "",
+    ),
+    (
+        "task_criterion_without_fulfilled",
+        {Q: quiz(SINGLE_BODY, TASK_BODY.replace('        fulfilled: "Erfüllt 1."\n', ""))},
+        f"{Q}:12",
+        "Pflichtfeld „questions[1].criteria[2].fulfilled“ fehlt.",
+        "fulfilled: …",
+    ),
+    (
+        "task_unknown_key",
+        {Q: quiz(SINGLE_BODY, TASK_BODY.replace("    product:", "    produkt:"))},
+        f"{Q}:8",
+        "Unbekannter Schlüssel „produkt“.",
+        "Meinten Sie „product“?",
+    ),
+    (
+        "task_unknown_key_in_criterion",
+        {Q: quiz(SINGLE_BODY, TASK_BODY.replace('        fulfilled: "Erfüllt 1."', '        erfuellt: "Erfüllt 1."'))},
+        f"{Q}:13",
+        "Unbekannter Schlüssel „erfuellt“.",
+        "fulfilled",
+    ),
+    (
+        "shuffle_is_not_a_boolean",
+        {Q: quiz("    options:", "    shuffle: nein\n    options:")},
+        f"{Q}:9",
+        "„questions[1].shuffle“ muss true oder false sein, gefunden: 'nein'.",
+        "",
+    ),
+    (
         "invalid_yaml_in_quiz",
         {Q: quiz('title: "Selbstcheck"', "title: Selbstcheck: Teil 1")},
         f"{Q}:2",
@@ -194,7 +255,7 @@ def test_quiz_error_has_place_and_german_message(
     assert hint in matching[0]
 
 
-def test_valid_quiz_with_all_seven_types_passes(make_course: MakeCourse) -> None:
+def test_valid_quiz_with_all_eight_types_passes(make_course: MakeCourse) -> None:
     every_type = (
         valid_quiz()
         + """\
@@ -244,6 +305,23 @@ def test_valid_quiz_with_all_seven_types_passes(make_course: MakeCourse) -> None
   - id: gedanken
     type: reflection
     prompt: "Was nehmen Sie mit?"
+  - id: routine
+    type: task
+    prompt: "Planen Sie Ihre Lernroutine."
+    product: "Eine Lernroutine für zwei Wochen."
+    criteria:
+      - {text: "Feste Zeiten", fulfilled: "Jeder Termin hat Tag und Uhrzeit."}
+      - {text: "Realistisch", fulfilled: "Höchstens 20 Minuten am Tag."}
+      - {text: "Mit anderen", fulfilled: "Eine Lernpartnerin ist genannt."}
+    peer_feedback: "Lesen, einschätzen, begründen."
+  - id: keine
+    type: single
+    shuffle: false
+    prompt: "Welche?"
+    options:
+      - {text: "A", feedback: "Nein."}
+      - {text: "Keine der genannten", correct: true}
+    explanation: "Keine."
 """
     )
     report = run_check(make_course({M: module_with_quiz(), Q: every_type}))

@@ -1,12 +1,31 @@
 // The "Mein Fortschritt" page: scores per module, the learner's journal, export, import, reset.
-import { quizResult } from "./score.js";
+import { isDone, quizResult } from "./score.js";
 import { emptyState, exportText, parseImport, save } from "./store.js";
 
 const percent = (share) => `${Math.round(share * 100)} %`;
+const RATINGS = { erfuellt: "erfüllt", teilweise: "teilweise", offen: "noch nicht" };
+
+function quizLine(quiz, result) {
+  const line = document.createElement("div");
+  if (!result.total) line.textContent = `${quiz.title}: ohne Punkte`;
+  else if (!result.answered) line.textContent = `${quiz.title}: noch offen`;
+  else {
+    line.textContent = `${quiz.title}: ${percent(result.share)}${result.passed ? " (bestanden)" : ""}`;
+    if (result.revealed) line.textContent += ` · Lösung angesehen bei ${result.revealed === 1 ? "einer Frage" : `${result.revealed} Fragen`} (0 Punkte)`;
+  }
+  const tasks = quiz.questions.filter((q) => q.type === "task");
+  if (tasks.length) {
+    const done = tasks.filter((q) => isDone(q, quiz.entries?.[q.id])).length;
+    line.textContent += ` · Praxisaufgaben: ${done} von ${tasks.length} erledigt`;
+  }
+  return line;
+}
 
 function render(section, data, state) {
   let done = 0;
   let withQuiz = 0;
+  let tasks = 0;
+  let tasksDone = 0;
   for (const module of data.modules) {
     const row = section.querySelector(`tr[data-module="${CSS.escape(module.id)}"]`);
     const quizCell = row.querySelector('[data-cell="quizzes"]');
@@ -17,21 +36,22 @@ function render(section, data, state) {
       continue;
     }
     withQuiz += 1;
-    const results = module.quizzes.map((q) => ({ quiz: q, result: quizResult(q.questions, state.quizzes[q.id], q.threshold) }));
-    quizCell.replaceChildren(
-      ...results.map(({ quiz, result }) => {
-        const line = document.createElement("div");
-        line.textContent = result.answered ? `${quiz.title}: ${percent(result.share)}${result.passed ? " (bestanden)" : ""}` : `${quiz.title}: noch offen`;
-        return line;
-      }),
-    );
+    const results = module.quizzes.map((q) => ({ quiz: { ...q, entries: state.quizzes[q.id] }, result: quizResult(q.questions, state.quizzes[q.id], q.threshold) }));
+    quizCell.replaceChildren(...results.map(({ quiz, result }) => quizLine(quiz, result)));
+    for (const { quiz } of results) {
+      for (const q of quiz.questions.filter((item) => item.type === "task")) {
+        tasks += 1;
+        if (isDone(q, quiz.entries?.[q.id])) tasksDone += 1;
+      }
+    }
     const passed = results.every(({ result }) => result.passed);
-    const started = results.some(({ result }) => result.answered > 0);
+    const started = results.some(({ result }) => result.answered > 0 || result.done > 0);
     if (passed) done += 1;
     statusCell.textContent = passed ? "abgeschlossen" : started ? "begonnen" : "noch nicht begonnen";
     row.classList.toggle("ck-done", passed);
   }
-  section.querySelector(".ck-progress-summary").textContent = `${done} von ${withQuiz} Modulen mit Quiz abgeschlossen.`;
+  const taskSummary = tasks ? ` Praxisaufgaben: ${tasksDone} von ${tasks} erledigt.` : "";
+  section.querySelector(".ck-progress-summary").textContent = `${done} von ${withQuiz} Modulen mit Quiz abgeschlossen.${taskSummary}`;
   renderJournal(section, data, state);
 }
 
@@ -41,7 +61,9 @@ function renderJournal(section, data, state) {
     for (const quiz of module.quizzes) {
       for (const q of quiz.questions) {
         const entry = state.quizzes[quiz.id]?.[q.id];
-        if (q.type === "reflection" && entry && entry.hash === q.hash && entry.answer) entries.push({ module, q, entry });
+        if (!entry || entry.hash !== q.hash) continue;
+        if (q.type === "reflection" && entry.answer) entries.push({ module, q, entry });
+        if (q.type === "task" && (entry.answer?.product || entry.answer?.ratings?.some(Boolean))) entries.push({ module, q, entry });
       }
     }
   }
@@ -53,9 +75,20 @@ function renderJournal(section, data, state) {
     const link = document.createElement("a");
     link.href = module.url;
     link.textContent = `Modul ${module.number}`;
-    term.append(link, `: ${q.prompt}`);
+    term.append(link, q.type === "task" ? ` (Praxisaufgabe): ${q.prompt}` : `: ${q.prompt}`);
     const answer = document.createElement("dd");
-    answer.textContent = entry.answer;
+    if (q.type === "task") {
+      const draft = document.createElement("p");
+      draft.className = "ck-journal-text";
+      draft.textContent = entry.answer.product || "(noch kein Entwurf)";
+      const ratings = document.createElement("ul");
+      q.rubric.forEach((criterion, i) => {
+        const item = document.createElement("li");
+        item.textContent = `${criterion} – ${RATINGS[entry.answer.ratings?.[i]] ?? "noch nicht eingeschätzt"}`;
+        ratings.append(item);
+      });
+      answer.append(draft, ratings);
+    } else answer.textContent = entry.answer;
     list.append(term, answer);
   }
   journal.replaceChildren(list);

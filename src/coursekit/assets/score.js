@@ -2,6 +2,10 @@
 // score(spec, answer) -> null when nothing is answered yet, else
 // { score: 0..1 or null (ungraded), correct: bool, wrong: [keys of options to explain],
 //   missed: number of right options not chosen (choice types), matched: index of a known wrong answer or null }
+// A stored entry: { hash, answer, score: latest check, first: first check (0 if the solution was
+// shown first), revealed: solution shown before the first check, checked: checked at least once }.
+
+export const UNGRADED = new Set(["reflection", "task"]);
 
 export function normalise(text, caseSensitive = false) {
   const plain = String(text).normalize("NFC").trim().replace(/\s+/g, " ");
@@ -73,24 +77,83 @@ export function score(spec, answer) {
     case "reflection":
       if (typeof answer !== "string" || answer.trim() === "") return null;
       return { score: null, correct: true, wrong: [], matched: null };
+    case "task": {
+      const product = typeof answer?.product === "string" ? answer.product.trim() : "";
+      const rated = Array.isArray(answer?.ratings) && answer.ratings.some((r) => typeof r === "string");
+      if (!product && !rated) return null;
+      return { score: null, correct: true, wrong: [], matched: null };
+    }
     default:
       return null;
   }
 }
 
-// Points of one quiz from stored entries; entries whose hash no longer matches count as unanswered.
+// The score that counts toward passing, or null while the question is open. Entries stored before
+// first tries were kept have only `score`: that stored result counts as the first try.
+export function firstTry(entry) {
+  if (!entry) return null;
+  if (typeof entry.first === "number") return entry.first;
+  if (entry.revealed) return 0;
+  return typeof entry.score === "number" ? entry.score : null;
+}
+
+// The score of the latest check (a question only revealed, never checked, has 0).
+export function latestTry(entry) {
+  return typeof entry?.score === "number" ? entry.score : firstTry(entry);
+}
+
+// The entry after a check: the first try stays as it was, the latest answer and score change.
+export function afterCheck(entry, hash, answer, result) {
+  const previous = entry && entry.hash === hash ? firstTry(entry) : null;
+  const next = { hash, answer, score: result.score, first: previous ?? result.score, checked: true };
+  if (entry?.hash === hash && entry.revealed) next.revealed = true;
+  return next;
+}
+
+// The entry after the solution was shown: scores 0 unless the question was checked before.
+export function afterReveal(entry, hash, answer) {
+  if (entry && entry.hash === hash && firstTry(entry) !== null) return entry;
+  return { hash, answer, score: null, first: 0, revealed: true, checked: false };
+}
+
+// A task is done when the product is written and every criterion of the rubric is assessed.
+export function taskDone(answer, criteria) {
+  const ratings = Array.isArray(answer?.ratings) ? answer.ratings : [];
+  const product = typeof answer?.product === "string" ? answer.product.trim() : "";
+  return product !== "" && ratings.length === criteria && ratings.every((r) => typeof r === "string" && r !== "");
+}
+
+// Whether a stored entry settles a question: graded ones by a first try, reflections by text, tasks when done.
+export function isDone(question, entry) {
+  if (!entry || entry.hash !== question.hash) return false;
+  if (question.type === "reflection") return typeof entry.answer === "string" && entry.answer.trim() !== "";
+  if (question.type === "task") return taskDone(entry.answer, question.criteria);
+  return firstTry(entry) !== null;
+}
+
+// One quiz from stored entries; entries whose hash no longer matches count as unanswered.
+// points: first tries (these count), current: latest tries, done/items: every question and task.
 export function quizResult(questions, entries, threshold) {
-  const graded = questions.filter((q) => q.type !== "reflection");
   let points = 0;
+  let current = 0;
   let answered = 0;
-  for (const q of graded) {
+  let revealed = 0;
+  let total = 0;
+  let done = 0;
+  for (const q of questions) {
     const entry = entries?.[q.id];
-    if (entry && entry.hash === q.hash && typeof entry.score === "number") {
-      points += entry.score;
-      answered += 1;
-    }
+    if (isDone(q, entry)) done += 1;
+    if (UNGRADED.has(q.type)) continue;
+    total += 1;
+    const first = entry && entry.hash === q.hash ? firstTry(entry) : null;
+    if (first === null) continue;
+    points += first;
+    current += latestTry(entry);
+    answered += 1;
+    if (entry.revealed) revealed += 1;
   }
-  const total = graded.length;
   const share = total ? points / total : 1;
-  return { points, total, answered, share, passed: total > 0 ? share + EPSILON >= threshold : answered > 0 };
+  const items = questions.length;
+  const passed = total > 0 ? share + EPSILON >= threshold : items > 0 && done === items;
+  return { points, current, total, answered, revealed, share, passed, done, items };
 }

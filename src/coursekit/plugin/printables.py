@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..course import Course, Module
 from ..facilitator import split_boxes, split_notes
 from ..markup import md_text
-from . import facilitation, render
+from . import facilitation, quizhtml, render
 from .text import link, minutes
 
 HANDBOOK = "moderation/handbuch.md"
@@ -38,6 +38,7 @@ def handout(course: Course, module: Module) -> str:
         f"[Zum Modul]({learner})\n{{: .ck-facts }}\n\n"
         f"{md_text(meta.summary)}\n\n## Lernziele\n\n{objectives}\n\n## Das Wichtigste in Kürze\n\n{points}\n\n"
         + "\n".join(tasks)
+        + f"\n{quizhtml.printed_quizzes(course, module)}"  # questions only: solutions are in the handbook
         + f"\n## Notizen\n\n{WRITING_SPACE}\n\n## Quellen\n\n{sources}\n"
     )
 
@@ -45,8 +46,8 @@ def handout(course: Course, module: Module) -> str:
 def handbook(course: Course) -> str:
     parts = [
         f"{FRONT}\n# Handbuch für die Moderation\n\n"
-        "Alle Moderationsnotizen, Ablaufpläne und Methodenkarten auf einer Seite, zum Ausdrucken "
-        "oder als PDF (`make pdf`).\n\n## Moderationsnotizen nach Modul\n"
+        "Alle Moderationsnotizen, die Lösungen der Selbstchecks, Ablaufpläne und Methodenkarten auf einer Seite, "
+        "zum Ausdrucken oder als PDF (`make pdf`).\n\n## Moderationsnotizen nach Modul\n"
     ]
     for module in course.modules:
         view = link(HANDBOOK, facilitation.view_uri(module))
@@ -60,6 +61,10 @@ def handbook(course: Course) -> str:
                 timing += f" · Material: {md_text(note.materials)}"
             body = f"{timing}\n\n{note.text}" if timing else note.text
             parts.append(f'!!! moderation "{md_text(note.title)}"\n\n{_indent(body)}\n')
+    parts.append("## Lösungen der Selbstchecks\n")
+    for module in course.modules:
+        parts.append(f"### Modul {module.number}: {md_text(module.meta.title)}\n")
+        parts.append(quizhtml.printed_quizzes(course, module, solutions=True, level=4) or "Kein Quiz.\n")
     parts.append("## Ablaufpläne\n")
     for agenda_id, loaded in course.agendas.items():
         parts.append(f"### {md_text(loaded.item.title)}\n\n::: ablauf {agenda_id}\n")

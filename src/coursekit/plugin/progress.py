@@ -6,6 +6,17 @@ import json
 from html import escape
 
 from ..course import Course
+from ..quiz import BaseQuestion, Task
+
+
+def _question_data(q: BaseQuestion) -> dict[str, object]:
+    """What progress.js needs: identity for stored answers, and texts for the learner's journal."""
+    data: dict[str, object] = {"id": q.id, "hash": q.fingerprint(), "type": q.type}
+    if q.type == "reflection":
+        data["prompt"] = q.prompt
+    if isinstance(q, Task):
+        data |= {"prompt": q.prompt, "criteria": len(q.criteria), "rubric": [c.text for c in q.criteria]}
+    return data
 
 
 def progress_data(course: Course, urls: dict[str, str], default_threshold: float) -> dict[str, object]:
@@ -22,11 +33,7 @@ def progress_data(course: Course, urls: dict[str, str], default_threshold: float
                     "id": quiz.id,
                     "title": quiz.title,
                     "threshold": threshold,
-                    "questions": [
-                        {"id": q.id, "hash": q.fingerprint(), "type": q.type}
-                        | ({"prompt": q.prompt} if q.type == "reflection" else {})
-                        for q in quiz.questions
-                    ],
+                    "questions": [_question_data(q) for q in quiz.questions],
                 }
             )
         modules.append(
@@ -55,12 +62,14 @@ def progress_html(course: Course, urls: dict[str, str], default_threshold: float
         '<section class="ck-progress">'
         f'<script type="application/json" class="ck-progress-data">{data}</script>'
         "<noscript><p>Ihr Fortschritt wird mit JavaScript aus dem Speicher dieses Browsers gelesen.</p></noscript>"
-        '<table class="ck-progress-table"><caption>Quizergebnisse je Modul</caption>'
+        # The table and the journal are filled in the browser; their placeholders are no search results.
+        '<table class="ck-progress-table" data-search-exclude><caption>Quizergebnisse je Modul</caption>'
         '<thead><tr><th scope="col">Modul</th><th scope="col">Quizze</th><th scope="col">Stand</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
         '<p class="ck-progress-summary" role="status" aria-live="polite"></p>'
         '<h2 id="lernjournal">Mein Lernjournal</h2>'
-        '<div class="ck-journal"><p>Noch keine Einträge. Ihre Antworten auf Reflexionsfragen erscheinen hier.</p></div>'
+        '<div class="ck-journal" data-search-exclude><p>Noch keine Einträge. Ihre Antworten auf Reflexionsfragen '
+        "und Ihre Entwürfe zu Praxisaufgaben erscheinen hier.</p></div>"
         '<h2 id="sichern">Fortschritt sichern und übertragen</h2>'
         "<p>Ihr Fortschritt liegt nur in diesem Browser. Mit einer Exportdatei können Sie ihn sichern oder "
         "auf ein anderes Gerät mitnehmen.</p>"
