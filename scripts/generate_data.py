@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Generate the course's synthetic data sets into exercises/data/ (fixed seeds, so always the same).
 
-netzwerk-mitglieder.csv  120 members of an internal social network: role, posts, answers
-                         (participation inequality: most read only, few write a lot)
-netzwerk-antworten.csv   who answered whom, with the number of answers
+netzwerk-mitglieder.csv  120 members of an internal social network under pseudonyms: department, posts,
+                         answers (participation inequality: most read only, few write a lot)
+netzwerk-antworten.csv   answers between departments, aggregated: who answered whom never leaves the platform
 mooc-wochen.csv          an internal MOOC over six weeks: enrolled, active, completed the weekly task
-programm-aktivitaeten.csv  a leadership programme's activities with hours and learning source (three left open)
+programm-aktivitaeten.csv  a draft programme for new team leads: hours per activity and the learning
+                         opportunities it offers (practice, feedback, exchange with peers, formal)
 workshop-feedback.csv    short free-text comments after a workshop
 evaluation.csv           an evaluation along Kirkpatrick's levels: reaction, test before/after, behaviour
 
@@ -19,62 +20,36 @@ import random
 import sys
 from pathlib import Path
 
-FIRST = [
-    "Anna",
-    "Ben",
-    "Chiara",
-    "Deniz",
-    "Elif",
-    "Felix",
-    "Greta",
-    "Hakan",
-    "Ines",
-    "Jonas",
-    "Kira",
-    "Lukas",
-    "Mara",
-    "Nils",
-    "Olga",
-    "Paul",
-    "Rana",
-    "Sven",
-    "Tara",
-    "Uwe",
-    "Vera",
-    "Yusuf",
-    "Zoe",
-    "Malte",
-]
-LAST = ["A.", "B.", "C.", "D.", "E."]
 ROLES = ["Service", "Vertrieb", "Entwicklung", "Produktion", "Personal"]
 
 
 def members(rng: random.Random) -> list[dict[str, object]]:
-    names = [f"{first} {last}" for last in LAST for first in FIRST][:120]
-    rows = []
-    for i, name in enumerate(names):
+    rows: list[dict[str, object]] = []
+    for i in range(120):
         if i < 2:  # a very small core writes most
             posts, answers = rng.randint(35, 60), rng.randint(40, 80)
         elif i < 12:  # occasional contributors
             posts, answers = rng.randint(1, 9), rng.randint(0, 12)
         else:  # the silent majority reads
             posts, answers = 0, 0
-        rows.append({"person": name, "bereich": rng.choice(ROLES), "beitraege": posts, "antworten": answers})
+        rows.append({"bereich": rng.choice(ROLES), "beitraege": posts, "antworten": answers})
     rng.shuffle(rows)
-    return rows
+    # Pseudonyms, not names: the export a personnel developer may work with (still personal data).
+    return [{"kennung": f"M{i:03d}", **row} for i, row in enumerate(rows, start=1)]
 
 
 def answers(rng: random.Random, people: list[dict[str, object]]) -> list[dict[str, object]]:
-    askers = [p["person"] for p in people if int(str(p["beitraege"])) > 0]
-    helpers = [p for p in people if int(str(p["antworten"])) > 0]
+    """Answers between departments; most stay inside the asker's own department."""
+    askers = [p for p in people if int(str(p["beitraege"])) > 0]
     counts: dict[tuple[str, str], int] = {}
-    for helper in helpers:
+    for helper in people:
+        others = [a for a in askers if a is not helper]
+        colleagues = [a for a in others if a["bereich"] == helper["bereich"]]
         for _ in range(int(str(helper["antworten"]))):
-            asker = rng.choice(askers)
-            if asker != helper["person"]:
-                key = (str(helper["person"]), asker)
-                counts[key] = counts.get(key, 0) + 1
-    return [{"von": a, "an": b, "anzahl": n} for (a, b), n in sorted(counts.items())]
+            asker = rng.choice(colleagues if colleagues and rng.random() < 0.6 else others)
+            key = (str(helper["bereich"]), str(asker["bereich"]))
+            counts[key] = counts.get(key, 0) + 1
+    return [{"von_bereich": a, "an_bereich": b, "anzahl": n} for (a, b), n in sorted(counts.items())]
 
 
 def mooc(rng: random.Random) -> list[dict[str, object]]:
@@ -89,19 +64,24 @@ def mooc(rng: random.Random) -> list[dict[str, object]]:
     ]
 
 
+# A draft programme for new team leads. By hours it meets 70-20-10 exactly (210/60/30 of 300); by learning
+# opportunities per topic it has gaps: no exchange with peers on appraisals and shift planning, no feedback on
+# shift planning and conflict moderation. Columns: activity, topic, hours, the learning source the planners
+# filed it under, and the opportunities it offers (practice at work, feedback, exchange with peers, formal).
 PROGRAMME = [
-    ("Auftaktseminar Führungsrolle", 16, "formal"),
-    ("E-Learning Arbeitsrecht für Führungskräfte", 4, "formal"),
-    ("Seminar Gesprächsführung", 12, "formal"),
-    ("Leitung eines bereichsübergreifenden Projekts", 120, "erfahrung"),
-    ("Vertretung der eigenen Führungskraft (vier Wochen)", 60, "erfahrung"),
-    ("Mentoring durch eine erfahrene Führungskraft", 18, "andere"),
-    ("Kollegiale Fallberatung unter neuen Führungskräften", 12, "andere"),
-    ("Feedbackgespräche mit dem eigenen Team", 8, "offen"),
-    ("Hospitation in einem anderen Werk", 16, "offen"),
-    ("Lektüre und Quiz zu Führungsstilen", 6, "offen"),
+    ("Auftaktseminar Führungsrolle", "Führungsrolle", 12, "formal", (0, 0, 1, 1)),
+    ("Leitung eines bereichsübergreifenden Projekts", "Führungsrolle", 120, "erfahrung", (1, 0, 0, 0)),
+    ("Mentoring durch eine erfahrene Führungskraft", "Führungsrolle", 36, "andere", (0, 1, 0, 0)),
+    ("Seminar Gesprächsführung mit Rollenspielen", "Leistungsgespräche", 10, "formal", (0, 1, 0, 1)),
+    ("Jahresgespräche im eigenen Team führen", "Leistungsgespräche", 30, "erfahrung", (1, 0, 0, 0)),
+    ("Auswertung der Jahresgespräche mit der eigenen Führungskraft", "Leistungsgespräche", 6, "andere", (0, 1, 0, 0)),
+    ("E-Learning Arbeitszeitrecht", "Schichtplanung", 4, "formal", (0, 0, 0, 1)),
+    ("Schichtplan für das eigene Team erstellen", "Schichtplanung", 40, "erfahrung", (1, 0, 0, 0)),
+    ("Lektüre zu Konfliktmodellen", "Konfliktmoderation", 4, "formal", (0, 0, 0, 1)),
+    ("Teambesprechung zu einem strittigen Thema moderieren", "Konfliktmoderation", 20, "erfahrung", (1, 0, 0, 0)),
+    ("Kollegiale Fallberatung zu Konflikten im Team", "Konfliktmoderation", 18, "andere", (0, 0, 1, 0)),
 ]
-# The three open rows and their intended classification live in kurslab.checks (the task's solution).
+OPPORTUNITIES = ("praxis", "rueckmeldung", "austausch", "formal")
 
 FEEDBACK_PARTS = [
     "Der Austausch mit den anderen war {adj}",
@@ -117,7 +97,10 @@ ADJECTIVES = ["sehr hilfreich", "hilfreich", "zu lang", "spannend", "etwas kurz"
 
 
 def programme() -> list[dict[str, object]]:
-    return [{"aktivitaet": a, "stunden": h, "lernquelle": q} for a, h, q in PROGRAMME]
+    return [
+        {"baustein": a, "thema": t, "stunden": h, "lernquelle": q, **dict(zip(OPPORTUNITIES, flags, strict=True))}
+        for a, t, h, q, flags in PROGRAMME
+    ]
 
 
 def feedback(rng: random.Random) -> list[dict[str, object]]:

@@ -11,6 +11,8 @@ import pytest
 
 from kurslab import (
     STOPWORDS_DE,
+    Feedback,
+    answered,
     bar_chart,
     check,
     funnel_chart,
@@ -21,6 +23,7 @@ from kurslab import (
     word_counts,
     words,
 )
+from kurslab.checks import TASKS
 from support.course import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -61,9 +64,24 @@ def test_charts_are_accessible_svg(chart: object) -> None:
     assert chart._repr_svg_() == chart._repr_html_() == str(chart)  # type: ignore[attr-defined]
 
 
+def test_network_chart_names_its_nodes_and_scales_lines_by_weight() -> None:
+    chart = network_chart([("Service", "Vertrieb", 10), ("Vertrieb", "Personal", 1)], "Netz", nodes="Bereiche")
+    assert chart.description.startswith("3 Bereiche, 2 Verbindungen")
+    widths = [float(line.get("stroke-width") or 0) for line in ET.fromstring(str(chart)).iter(f"{SVG}line")]
+    assert widths == [4.0, 0.8]
+
+
 def test_bar_chart_describes_its_values_in_german_number_format() -> None:
     chart = bar_chart({"nur lesend": 90.0, "intensiv": 1.7}, "Beteiligung", unit=" %")
     assert chart.description == "nur lesend: 90 %; intensiv: 1,7 %"
+
+
+PROGRAMME_GAPS = [
+    ("Leistungsgespräche", "austausch"),
+    ("Schichtplanung", "rueckmeldung"),
+    ("Schichtplanung", "austausch"),
+    ("Konfliktmoderation", "rueckmeldung"),
+]
 
 
 @pytest.mark.parametrize(
@@ -74,16 +92,33 @@ def test_bar_chart_describes_its_values_in_german_number_format() -> None:
         ("netzwerk-anteile", (60, 20, 5), False, "ergeben zusammen 85,0 %"),
         ("netzwerk-anteile", (80, 15, 5), False, "Gruppe „intensiv“"),
         ("netzwerk-anteile", "90", False, "drei Prozentwerte"),
-        ("netzwerk-helfer", "Niemand X.", False, "genaue Schreibweise"),
+        ("netzwerk-bereiche", 37.0, True, "37,0 % der Antworten gehen über Bereichsgrenzen"),
+        ("netzwerk-bereiche", "37,0", True, "kein Urteil"),
+        ("netzwerk-bereiche", 63, False, "innerhalb eines Bereichs"),
+        ("netzwerk-bereiche", 0.37, False, "Anteil als Dezimalzahl"),
+        ("netzwerk-bereiche", 50, False, "Summieren Sie „anzahl“"),
+        ("netzwerk-haelfte", 2, True, "müssen Sie nicht wissen, wer sie sind"),
+        ("netzwerk-haelfte", 1, False, "Das Mitglied mit den meisten Antworten gibt 35 %"),
+        ("netzwerk-haelfte", 3, False, "es geht mit weniger"),
+        ("netzwerk-haelfte", 2.5, False, "ganze Zahl"),
         ("mooc-abbruch", 2, True, "Woche 1 auf Woche 2"),
         ("mooc-abbruch", 1, False, "In Woche 1 kann niemand wegfallen"),
         ("mooc-abbruch", 4, False, "Aktive der Vorwoche minus"),
         ("mooc-quote", 15.4, True, "15,4 % der Eingeschriebenen"),
         ("mooc-quote", 0.154, False, "Anteil als Dezimalzahl"),
         ("mooc-quote", "viel", False, "Zahl in Prozent"),
-        ("portfolio-zuordnung", {"Feedbackgespräche mit dem eigenen Team": "formal"}, False, "Rückmeldung kommt von"),
-        ("portfolio-zuordnung", "andere", False, "Wörterbuch"),
-        ("portfolio-mix", (70, 20, 10), False, "Summieren Sie die Stunden"),
+        ("lernmix-luecken", PROGRAMME_GAPS, True, "Rückmeldung fehlt bei „Schichtplanung“ und „Konfliktmoderation“"),
+        ("lernmix-luecken", [(t.lower(), g) for t, g in reversed(PROGRAMME_GAPS)], True, "Austausch fehlt bei"),
+        ("lernmix-luecken", PROGRAMME_GAPS[:3], False, "Eine Lücke fehlt noch"),
+        ("lernmix-luecken", [*PROGRAMME_GAPS, ("Führungsrolle", "praxis")], False, "Gesucht sind die Nullen"),
+        ("lernmix-luecken", [("Projekt", "praxis")], False, "kein Thema des Programms"),
+        ("lernmix-luecken", [("Schichtplanung", "feedback")], False, "keine Lerngelegenheit"),
+        ("lernmix-luecken", "Schichtplanung", False, "Liste von Paaren"),
+        ("lernmix-deutung", "C", True, "beschreibt den Kalender, nicht das Lernen"),
+        ("lernmix-deutung", " c", True, "Auswertungsgespräch"),
+        ("lernmix-deutung", "A", False, "kein Sollwert"),
+        ("lernmix-deutung", "B", False, "Stunden messen eingeplante Zeit"),
+        ("lernmix-deutung", "D", False, "A, B oder C"),
         ("feedback-haeufigstes-wort", "Austausch", True, "Häufigkeit sagt aber nichts"),
         ("feedback-haeufigstes-wort", "lang", False, "ein anderes Wort häufiger"),
         ("feedback-haeufigstes-wort", "und", False, "Stoppwörter"),
@@ -99,6 +134,64 @@ def test_self_checks_explain_what_to_look_at(task: str, answer: object, ok: bool
     assert feedback.ok is ok
     assert hint in feedback.message
     assert str(feedback).startswith("✔ Richtig." if ok else "✘ Noch nicht.")
+    assert not feedback.pending
+
+
+@pytest.mark.parametrize("task", sorted(TASKS))
+def test_an_untouched_gap_is_not_judged(task: str) -> None:
+    feedback = check(task, ...)
+    assert feedback.pending and not feedback.ok
+    assert (
+        str(feedback)
+        == "Noch nicht bearbeitet: Ersetzen Sie `...` durch Ihre Lösung und führen Sie die Zelle noch einmal aus."
+    )
+    assert feedback._repr_markdown_().startswith("**Noch nicht bearbeitet:** Ersetzen Sie `...`")
+
+
+@pytest.mark.parametrize(
+    ("task", "answer", "message"),
+    [
+        ("netzwerk-anteile", (90.0, ..., ...), "2 von 3 Werten fehlen noch."),
+        ("netzwerk-anteile", [90.0, 8.3, ...], "1 von 3 Werten fehlt noch."),
+        ("lernmix-luecken", [("Schichtplanung", "rueckmeldung"), ("Schichtplanung", ...)], "1 von 4 Werten fehlt"),
+        ("mooc-abbruch", {2: ..., 3: 40}, "1 von 2 Werten fehlt noch."),
+    ],
+)
+def test_a_partly_filled_answer_says_how_much_is_missing(task: str, answer: object, message: str) -> None:
+    feedback = check(task, answer)
+    assert feedback.pending
+    assert str(feedback).startswith(f"Noch nicht bearbeitet: {message}")
+
+
+@pytest.mark.parametrize(
+    ("answer", "done"),
+    [
+        (..., False),
+        ((1, ...), False),
+        ({"a": ...}, False),
+        ({...: "a"}, False),
+        ([("a", ("b", ...))], False),
+        ({1, ...}, False),
+        (0, True),
+        (None, True),
+        ("...", True),  # text with three dots is an answer (a wrong one), not the gap
+        ([("a", "b")], True),
+        ({}, True),
+    ],
+)
+def test_answered_finds_the_gap_anywhere_in_the_answer(answer: object, done: bool) -> None:
+    assert answered(answer) is done
+
+
+def test_an_unknown_task_is_reported_even_with_the_gap() -> None:
+    feedback = check("gibt-es-nicht", ...)
+    assert not feedback.pending and str(feedback).startswith("✘ Noch nicht. Die Aufgabe „gibt-es-nicht“")
+
+
+def test_feedback_reads_the_same_as_text_and_as_markdown() -> None:
+    assert str(Feedback(True, "Gut.")) == "✔ Richtig. Gut."
+    assert Feedback(False, "Prüfen Sie …")._repr_markdown_() == "**✘ Noch nicht.** Prüfen Sie …"
+    assert str(Feedback(False, "Lücke.", pending=True)) == "Noch nicht bearbeitet: Lücke."
 
 
 def test_word_counts_drop_german_stop_words() -> None:

@@ -5,13 +5,14 @@ Everything a learner reads is German; identifiers are English.
 """
 
 from .charts import bar_chart, funnel_chart, line_chart, network_chart, radar_chart
-from .checks import Feedback, check
+from .checks import Feedback, answered, check
 from .data import load
 from .text import STOPWORDS_DE, word_counts, words
 
 __all__ = [
     "STOPWORDS_DE",
     "Feedback",
+    "answered",
     "bar_chart",
     "check",
     "funnel_chart",

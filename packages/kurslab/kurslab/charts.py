@@ -104,9 +104,13 @@ def line_chart(series: dict[str, Sequence[float]], labels: Sequence[str], title:
     return _frame(680, 260, title, description, body)
 
 
-def network_chart(edges: Iterable[tuple[str, str, float]], title: str, highlight: Iterable[str] = ()) -> SVG:
-    """People on a circle, lines for who answered whom; node size grows with the number of links."""
+def network_chart(
+    edges: Iterable[tuple[str, str, float]], title: str, highlight: Iterable[str] = (), nodes: str = "Personen"
+) -> SVG:
+    """Nodes on a circle (people, or groups such as departments: ``nodes`` names them), lines for who answered
+    whom; node size grows with the number of links, line width with the weight."""
     edges = list(edges)
+    heaviest = max((w for _, _, w in edges), default=1) or 1
     degree: dict[str, float] = {}
     for source, target, weight in edges:
         degree[source] = degree.get(source, 0) + weight
@@ -123,7 +127,7 @@ def network_chart(edges: Iterable[tuple[str, str, float]], title: str, highlight
     marked = set(highlight)
     body = [
         f'<line x1="{place[s][0]:.1f}" y1="{place[s][1]:.1f}" x2="{place[t][0]:.1f}" y2="{place[t][1]:.1f}" '
-        f'stroke="#888" stroke-opacity="0.5" stroke-width="{min(4, 0.5 + w / 2):.1f}"/>'
+        f'stroke="#888" stroke-opacity="0.5" stroke-width="{0.5 + 3.5 * w / heaviest:.1f}"/>'
         for s, t, w in edges
     ]
     top = max(degree.values(), default=1)
@@ -136,7 +140,7 @@ def network_chart(edges: Iterable[tuple[str, str, float]], title: str, highlight
             f"{_fmt(degree[person])} Verbindungen</title></circle>"
         )
     leaders = ", ".join(people[:3])
-    description = f"{len(people)} Personen, {len(edges)} Verbindungen; am stärksten vernetzt: {leaders}."
+    description = f"{len(people)} {nodes}, {len(edges)} Verbindungen; am stärksten vernetzt: {leaders}."
     return _frame(560, 460, title, description, body)
 
 

@@ -1,4 +1,9 @@
-"""Self-checks for notebook tasks: German feedback that says what to look at, never just True/False."""
+"""Self-checks for notebook tasks: German feedback that says what to look at, never just True/False.
+
+A task cell leaves a gap, the Ellipsis ``...``, where the learner writes the answer. ``check`` treats an
+answer that still holds a gap (also inside a tuple, list or dict) as not yet worked on, before any task's
+own check sees it; ``answered`` lets a notebook skip what needs the learner's result (e.g. a chart).
+"""
 
 from __future__ import annotations
 
@@ -15,12 +20,49 @@ from .text import word_counts
 class Feedback:
     ok: bool
     message: str
+    pending: bool = False  # the gap is still there: nothing to judge yet
+
+    def _verdict(self) -> str:
+        if self.pending:
+            return "Noch nicht bearbeitet:"
+        return "✔ Richtig." if self.ok else "✘ Noch nicht."
 
     def __str__(self) -> str:
-        return ("✔ Richtig. " if self.ok else "✘ Noch nicht. ") + self.message
+        return f"{self._verdict()} {self.message}"
 
     def _repr_markdown_(self) -> str:
-        return ("**✔ Richtig.** " if self.ok else "**✘ Noch nicht.** ") + self.message
+        return f"**{self._verdict()}** {self.message}"
+
+
+def _gaps(answer: object) -> tuple[int, int]:
+    """How many parts of ``answer`` are still the gap ``...``, and how many parts it has."""
+    if answer is Ellipsis:
+        return 1, 1
+    if isinstance(answer, dict):
+        parts = [*answer.values(), *(key for key in answer if key is Ellipsis)]
+    elif isinstance(answer, tuple | list | set | frozenset):
+        parts = list(answer)
+    else:
+        return 0, 1
+    counts = [_gaps(part) for part in parts]
+    return sum(open_ for open_, _ in counts), sum(total for _, total in counts)
+
+
+def answered(answer: object) -> bool:
+    """True once no gap ``...`` is left in ``answer``."""
+    return _gaps(answer)[0] == 0
+
+
+def _not_yet(answer: object) -> Feedback:
+    open_, total = _gaps(answer)
+    if open_ == total:
+        text = "Ersetzen Sie `...` durch Ihre Lösung und führen Sie die Zelle noch einmal aus."
+    else:
+        text = (
+            f"{open_} von {total} Werten {'fehlt' if open_ == 1 else 'fehlen'} noch. Ersetzen Sie jedes `...` "
+            "durch Ihre Lösung und führen Sie die Zelle noch einmal aus."
+        )
+    return Feedback(False, text, pending=True)
 
 
 def _de(value: float, digits: int = 1) -> str:
@@ -79,27 +121,70 @@ def _shares(answer: object) -> Feedback:
     return Feedback(False, "Prüfen Sie die Gruppe „nur lesend“: gezählt werden Mitglieder mit 0 Beiträgen.")
 
 
-def _top_helper(answer: object) -> Feedback:
-    totals: dict[str, int] = {}
-    for row in load("netzwerk-antworten"):
-        totals[str(row["von"])] = totals.get(str(row["von"]), 0) + int(row["anzahl"])
-    best = max(totals, key=lambda name: totals[name])
-    if str(answer).strip() == best:
+def _cross_share(answer: object) -> Feedback:
+    rows = load("netzwerk-antworten")
+    total = sum(int(r["anzahl"]) for r in rows)
+    across = sum(int(r["anzahl"]) for r in rows if r["von_bereich"] != r["an_bereich"])
+    expected = 100 * across / total
+    given = _number(answer)
+    if given is None:
+        return Feedback(False, "Geben Sie den Anteil als Zahl in Prozent an, z. B. 25.0.")
+    if abs(given - expected) <= 1:
         return Feedback(
             True,
-            f"{best} hat {totals[best]} Antworten gegeben. Fällt diese Person aus, fehlt dem "
-            "Netzwerk ein großer Teil seines Wissens: ein Argument, weitere Menschen zum Antworten zu "
-            "ermutigen.",
+            f"{_de(expected)} % der Antworten gehen über Bereichsgrenzen, {_de(100 - expected)} % bleiben im "
+            "eigenen Bereich. Das ist ein Ausgangswert, kein Urteil: Ob die Antworten geholfen haben, zeigt die "
+            "Zahl nicht. Dafür brauchen Sie Gespräche und Beispiele aus der Arbeit.",
         )
-    if str(answer).strip() in totals:
+    if abs(given - (100 - expected)) <= 1:
         return Feedback(
             False,
-            f"{str(answer).strip()} hat {totals[str(answer).strip()]} Antworten gegeben; jemand "
-            "hat mehr. Summieren Sie die Spalte „anzahl“ je Person in der Spalte „von“.",
+            "Das ist der Anteil der Antworten innerhalb eines Bereichs. Gefragt sind die Zeilen, in denen "
+            "„von_bereich“ und „an_bereich“ verschieden sind.",
+        )
+    if 0 < given <= 1 and abs(100 * given - expected) <= 1:
+        return Feedback(
+            False, "Das ist der Anteil als Dezimalzahl. Multiplizieren Sie mit 100, um Prozent zu erhalten."
         )
     return Feedback(
         False,
-        "Diese Person kommt in der Spalte „von“ nicht vor. Achten Sie auf die genaue Schreibweise, z. B. „Anna A.“.",
+        "Summieren Sie „anzahl“ über die Zeilen, in denen „von_bereich“ und „an_bereich“ verschieden sind, "
+        "teilen Sie durch die Zahl aller Antworten und multiplizieren Sie mit 100.",
+    )
+
+
+def _half_of_answers(answer: object) -> Feedback:
+    counts = sorted((int(r["antworten"]) for r in load("netzwerk-mitglieder")), reverse=True)
+    total = sum(counts)
+    needed = next(n for n in range(1, len(counts) + 1) if 2 * sum(counts[:n]) >= total)
+    given = _number(answer)
+    if given is None or given != int(given) or given < 1:
+        return Feedback(False, "Geben Sie eine ganze Zahl an: wie viele Mitglieder zusammen.")
+    n = int(given)
+    share = 100 * sum(counts[:n]) / total
+    one = n == 1
+    if n == needed:
+        who = "ein Mitglied gibt" if one else f"{n} von {len(counts)} Mitgliedern geben zusammen"
+        return Feedback(
+            True,
+            f"Schon {who} {_de(share, 0)} % aller Antworten. {'Fällt es' if one else 'Fallen sie'} aus, fehlt dem "
+            "Netzwerk ein großer Teil seines Wissens. Um etwas dagegen zu tun (Community-Management, geklärte "
+            "Antworten ins Wiki, weitere Fachleute gewinnen), müssen Sie nicht wissen, "
+            f"{'wer es ist' if one else 'wer sie sind'}.",
+        )
+    if n < needed:
+        who = (
+            "Das Mitglied mit den meisten Antworten gibt"
+            if one
+            else f"Die {n} Mitglieder mit den meisten Antworten geben zusammen"
+        )
+        return Feedback(
+            False, f"{who} {_de(share, 0)} % der Antworten, noch nicht die Hälfte. Nehmen Sie das nächste hinzu."
+        )
+    return Feedback(
+        False,
+        f"Mit {n} Mitgliedern ist die Hälfte erreicht, aber es geht mit weniger. Zählen Sie von der größten "
+        f"Zahl an, bis die Summe mindestens die Hälfte von {total} erreicht.",
     )
 
 
@@ -149,57 +234,115 @@ def _completion(answer: object) -> Feedback:
     )
 
 
-OPEN_ACTIVITIES = {
-    "Feedbackgespräche mit dem eigenen Team": "andere",
-    "Hospitation in einem anderen Werk": "erfahrung",
-    "Lektüre und Quiz zu Führungsstilen": "formal",
+OPPORTUNITIES = {
+    "praxis": "Praxis",
+    "rueckmeldung": "Rückmeldung",
+    "austausch": "Austausch",
+    "formal": "ein formales Angebot",
 }
-SOURCE_NAMES = {"erfahrung": "Erfahrung", "andere": "andere Menschen", "formal": "formales Lernen"}
 
 
-def _classification(answer: object) -> Feedback:
-    if not isinstance(answer, dict):
-        return Feedback(False, "Geben Sie ein Wörterbuch an: {„Aktivität“: „erfahrung“ | „andere“ | „formal“}.")
-    wrong = [name for name, source in OPEN_ACTIVITIES.items() if str(answer.get(name, "")).strip().lower() != source]
-    if not wrong:
-        return Feedback(
-            True,
-            "Alle drei offenen Aktivitäten sind zugeordnet. Grenzfälle gibt es trotzdem: Eine "
-            "Hospitation ist Erfahrung, lebt aber auch von den Menschen vor Ort.",
-        )
-    first = wrong[0]
-    if first.startswith("Feedback"):
-        hint = "Wer lernt hier von wem? Rückmeldung kommt von anderen Menschen."
-    elif first.startswith("Hospitation"):
-        hint = "Eine Hospitation heißt, selbst in einer fremden Umgebung mitzuarbeiten: Lernen aus Erfahrung."
-    else:
-        hint = "Lektüre mit Quiz ist ein organisiertes Lernangebot: formales Lernen."
-    return Feedback(False, f"„{first}“ passt noch nicht. {hint}")
-
-
-def _portfolio_mix(answer: object) -> Feedback:
+def _programme_gaps() -> tuple[list[str], list[tuple[str, str]]]:
+    """The programme's topics, and the (topic, opportunity) pairs that no activity offers."""
     rows = load("programm-aktivitaeten")
-    hours = {"erfahrung": 0.0, "andere": 0.0, "formal": 0.0}
-    for row in rows:
-        source = OPEN_ACTIVITIES.get(str(row["aktivitaet"]), str(row["lernquelle"]))
-        hours[source] += float(row["stunden"])
-    total = sum(hours.values())
-    expected = [100 * hours[k] / total for k in ("erfahrung", "andere", "formal")]
-    given = _three_shares(answer, "Erfahrung, andere Menschen, formales Lernen")
-    if isinstance(given, Feedback):
-        return given
-    if all(abs(g - e) <= 1 for g, e in zip(given, expected, strict=True)):
-        shares = " – ".join(_de(e, 0) for e in expected)
+    topics = list(dict.fromkeys(str(r["thema"]) for r in rows))
+    missing = [
+        (topic, kind)
+        for topic in topics
+        for kind in OPPORTUNITIES
+        if not any(int(r[kind]) for r in rows if r["thema"] == topic)
+    ]
+    return topics, missing
+
+
+def _topics(names: list[str]) -> str:
+    quoted = [f"„{name}“" for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " und " + quoted[-1]
+
+
+def _without_feedback() -> list[str]:
+    return [topic for topic, kind in _programme_gaps()[1] if kind == "rueckmeldung"]
+
+
+def _pairs(answer: object) -> set[tuple[str, str]] | None:
+    if not isinstance(answer, list | tuple | set | frozenset):
+        return None
+    pairs = set()
+    for item in answer:
+        if not isinstance(item, tuple | list) or len(item) != 2:
+            return None
+        pairs.add((str(item[0]).strip(), str(item[1]).strip().lower()))
+    return pairs
+
+
+def _programme_gap_check(answer: object) -> Feedback:
+    topics, expected = _programme_gaps()
+    pairs = _pairs(answer)
+    if pairs is None:
+        return Feedback(
+            False, 'Geben Sie eine Liste von Paaren (Thema, Lerngelegenheit) an, z. B. [("Thema", "praxis")].'
+        )
+    known = {topic.lower(): topic for topic in topics}
+    given = set()
+    for topic, kind in sorted(pairs):
+        if topic.lower() not in known:
+            return Feedback(False, f"„{topic}“ ist kein Thema des Programms. Die Themen heißen {_topics(topics)}.")
+        if kind not in OPPORTUNITIES:
+            return Feedback(
+                False,
+                f"„{kind}“ ist keine Lerngelegenheit. Möglich sind {', '.join(OPPORTUNITIES)}.",
+            )
+        given.add((known[topic.lower()], kind))
+    extra = [pair for pair in sorted(given) if pair not in expected]
+    if extra:
+        topic, kind = extra[0]
+        return Feedback(
+            False,
+            f"Für „{topic}“ gibt es {OPPORTUNITIES[kind]}: Die Tabelle zählt dort mindestens einen Baustein. "
+            "Gesucht sind die Nullen.",
+        )
+    missing = [pair for pair in expected if pair not in given]
+    if missing:
+        count = "Eine Lücke fehlt" if len(missing) == 1 else f"{len(missing)} Lücken fehlen"
+        return Feedback(False, f"{count} noch. Gehen Sie die Tabelle Zeile für Zeile durch und notieren Sie jede Null.")
+    by_kind = {
+        kind: [topic for topic, k in expected if k == kind]
+        for kind in OPPORTUNITIES
+        if any(k == kind for _, k in expected)
+    }
+    listed = "; ".join(f"{OPPORTUNITIES[kind]} fehlt bei {_topics(names)}" for kind, names in by_kind.items())
+    return Feedback(
+        True,
+        f"{listed}. Nach Stunden trifft der Entwurf 70-20-10 genau; dass Erfahrungsaufgaben ohne Rückmeldung "
+        "bleiben, zeigt erst der Blick auf die Lerngelegenheiten.",
+    )
+
+
+def _reading(answer: object) -> Feedback:
+    choice = str(answer).strip().upper()
+    unaccompanied = _topics(_without_feedback())
+    if choice == "C":
         return Feedback(
             True,
-            f"Der Mix liegt bei {shares} (nach Stunden). Das ähnelt 70-20-10, aber die Faustregel "
-            "ist kein Soll: Entscheidend ist, ob die Erfahrungen begleitet und ausgewertet werden.",
+            "Die Verteilung nach Stunden beschreibt den Kalender, nicht das Lernen. Erst der Blick auf die "
+            f"Lerngelegenheiten je Thema zeigt, wo Begleitung fehlt: bei {unaccompanied}. Ein kurzes "
+            "Auswertungsgespräch nach dem ersten Schichtplan würde die Prozentzahlen kaum verändern, für das "
+            "Lernen aber vermutlich mehr bringen als jede Verschiebung von Stunden.",
         )
-    return Feedback(
-        False,
-        "Summieren Sie die Stunden je Lernquelle (mit Ihrer Zuordnung der offenen Aktivitäten) "
-        "und teilen Sie durch die Summe aller Stunden.",
-    )
+    if choice == "A":
+        return Feedback(
+            False,
+            "Dass der Entwurf 70-20-10 nach Stunden trifft, stimmt. Gut geplant ist er deshalb nicht: Die Zahlen "
+            "des Modells beruhen auf Rückblicken erfolgreicher Führungskräfte und sind kein Sollwert. Und Ihre "
+            "Tabelle zeigt Lücken, die in der Stundenverteilung nicht auftauchen.",
+        )
+    if choice == "B":
+        return Feedback(
+            False,
+            "Stunden messen eingeplante Zeit, nicht Lernen. Wie viel jemand aus einer Aufgabe lernt, hängt auch "
+            f"davon ab, ob die Erfahrung ausgewertet wird, und dafür ist bei {unaccompanied} niemand eingeplant.",
+        )
+    return Feedback(False, 'Schreiben Sie einen der Buchstaben A, B oder C in Anführungszeichen, z. B. "B".')
 
 
 def _top_word(answer: object) -> Feedback:
@@ -252,20 +395,23 @@ def _correlation(answer: object) -> Feedback:
 
 
 TASKS: dict[str, Callable[[object], Feedback]] = {
-    "portfolio-zuordnung": _classification,
-    "portfolio-mix": _portfolio_mix,
+    "lernmix-luecken": _programme_gap_check,
+    "lernmix-deutung": _reading,
     "feedback-haeufigstes-wort": _top_word,
     "evaluation-zuwachs": _learning_gain,
     "evaluation-korrelation": _correlation,
     "netzwerk-anteile": _shares,
-    "netzwerk-helfer": _top_helper,
+    "netzwerk-bereiche": _cross_share,
+    "netzwerk-haelfte": _half_of_answers,
     "mooc-abbruch": _biggest_drop,
     "mooc-quote": _completion,
 }
 
 
 def check(task: str, answer: object) -> Feedback:
-    """Check a task's answer; the task names are given in the notebooks."""
+    """Check a task's answer; the task names are given in the notebooks. An untouched gap is not judged."""
     if task not in TASKS:
         return Feedback(False, f"Die Aufgabe „{task}“ gibt es nicht. Vorhanden: {', '.join(sorted(TASKS))}.")
+    if not answered(answer):
+        return _not_yet(answer)
     return TASKS[task](answer)

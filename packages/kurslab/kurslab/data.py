@@ -9,10 +9,10 @@ from pathlib import Path
 Row = dict[str, str | int | float]
 
 DATA_SETS = {
-    "netzwerk-mitglieder": "Mitglieder eines internen sozialen Netzwerks mit ihren Beiträgen und Antworten",
-    "netzwerk-antworten": "Wer hat wem im Netzwerk geantwortet (Anzahl Antworten)",
+    "netzwerk-mitglieder": "Mitglieder eines internen sozialen Netzwerks (pseudonymisiert) mit Beiträgen und Antworten",
+    "netzwerk-antworten": "Antworten zwischen den Bereichen des Netzwerks, zusammengefasst (ohne Personen)",
     "mooc-wochen": "Ein interner MOOC: Eingeschriebene und Aktive je Woche",
-    "programm-aktivitaeten": "Aktivitäten eines Führungskräfteprogramms mit Stunden und Lernquelle",
+    "programm-aktivitaeten": "Bausteine eines Programms für neue Teamleitungen: Stunden, Lernquelle, Lerngelegenheiten",
     "workshop-feedback": "Freitext-Rückmeldungen nach einem Workshop",
     "evaluation": "Evaluation nach Kirkpatrick: Zufriedenheit, Test vorher und nachher, Anwendung",
 }
