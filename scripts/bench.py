@@ -9,7 +9,9 @@ Bytes are counted by the server as it writes them (gzip where the server compres
 from the browser's view, in which a 304 revalidation may look like a 200.
 
     scripts/bench.py                  everything (several minutes)
-    scripts/bench.py --nur notebook   only the notebook part, against an already built site/ (1–2 min)
+    scripts/bench.py --nur notebook   JupyterLite and the in-page exercise, against an already built site/ (2–3 min)
+    scripts/bench.py --nur uebung     only the in-page exercise (issue 12 goals: cold <= 2 s, warm <= 1 s,
+                                      <= 12 MB sent, restart after "Stopp" <= 1 s, cold <= 0.2x JupyterLite)
 """
 
 from __future__ import annotations
@@ -108,13 +110,14 @@ def custom_assets() -> list[tuple[str, int, int]]:
 
 
 def quiz_interactive_ms(site: Path, runs: int = RUNS) -> list[float]:
-    """Time from navigation start until the quiz on PAGE is initialised, per fresh visit."""
+    """Time from navigation start until the quiz on PAGE is initialised, per fresh visit that scrolls to it."""
     times = []
     with serving(site) as (base, _), sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=QUIET_CHROMIUM)
         for _ in range(runs):
             page = browser.new_context().new_page()
             page.goto(base + PAGE, wait_until="commit")
+            page.locator(".ck-quiz").scroll_into_view_if_needed()  # quiz code loads when the quiz comes near
             page.wait_for_function("document.querySelector('.ck-quiz')?.dataset.ready === '1'")
             times.append(page.evaluate("performance.now()"))
             page.context.close()
@@ -250,6 +253,93 @@ def notebook_bench(sites: dict[str, Path], runs: int) -> dict[str, NotebookFigur
     return figures
 
 
+EXERCISE_PAGE = "/module/interne-moocs/"
+
+
+def exercise_output(context: BrowserContext, base: str, log: list[Served]) -> tuple[Visit, float]:
+    """On the module page: click "Ausführen" of the first cell at once, stop at its first output.
+
+    Then "Stopp" during an endless loop and the time until a cell runs again (a fresh worker)."""
+    page = context.new_page()
+    log.clear()
+    start = time.perf_counter()
+    page.goto(base + EXERCISE_PAGE)
+    exercise = page.locator(".ck-exercise").first
+    exercise.scroll_into_view_if_needed()  # Python boots when the exercise comes near, as for a reader
+    first, last = exercise.locator(".ck-cell").first, exercise.locator(".ck-cell").last
+    first.get_by_role("button", name="Ausführen").click()  # enabled from the start; a click waits for Python
+    first.locator(".ck-run-output > :not(.ck-running)").first.wait_for(timeout=120_000)
+    seconds = time.perf_counter() - start
+    served = list(log)
+    text = first.locator(".ck-run-output").inner_text()
+    if "Fehler" in text or "konnte nicht starten" in text:
+        sys.exit(f"Die erste Zelle lieferte einen Fehler statt einer Ausgabe:\n{text[:500]}")
+    last.locator(".cm-content").click()
+    page.keyboard.press("Control+a")
+    page.keyboard.insert_text("while True:\n    pass")
+    last.get_by_role("button", name="Ausführen").click()
+    last.get_by_role("button", name="Stopp").wait_for()
+    restart = time.perf_counter()
+    last.get_by_role("button", name="Stopp").click()
+    first.get_by_role("button", name="Ausführen").click()
+    first.locator(".ck-run-output > pre, .ck-run-output > div").first.wait_for(timeout=120_000)
+    restarted = time.perf_counter() - restart
+    page.close()
+    visit = Visit(
+        seconds=seconds,
+        requests=len(served),
+        revalidated=sum(s.status == 304 for s in served),
+        raw=sum(s.file_bytes for s in served if s.status == 200),
+        sent=sum(s.body_bytes for s in served),
+    )
+    return visit, restarted
+
+
+def exercise_part(site: Path, runs: int, lite_cold: float | None) -> None:
+    """Python on the module page (Pyodide worker from the memory snapshot), cold and warm."""
+    cold: list[Visit] = []
+    warm: list[Visit] = []
+    restarts: list[float] = []
+    recorder = RequestRecorder()
+    with serving(site) as (base, log), sync_playwright() as pw:
+        for _ in range(runs):
+            with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
+                context = pw.chromium.launch_persistent_context(
+                    profile, executable_path=chromium_path(), args=[*QUIET_CHROMIUM, f"--proxy-server={recorder.url}"]
+                )
+                try:
+                    for visits in (cold, warm):
+                        visit, restarted = exercise_output(context, base, log)
+                        visits.append(visit)
+                        restarts.append(restarted)
+                finally:
+                    context.close()
+    recorder.close()
+    print(f"\nÜbung auf der Modulseite ({EXERCISE_PAGE}): vom Aufruf bis zur ersten Ausgabe nach „Ausführen“,")
+    print(f"  sofort geklickt; Median aus {runs} Läufen, kalt = leeres Profil, warm = zweiter Besuch.")
+    print(f"\n  {'':32} {'Median':>7}  {'Läufe':<20} {'Anfragen':>8} {'davon 304':>9} {'roh':>10} {'gesendet':>10}")
+    for label, visits, goal in (("kalt", cold, "≤ 2 s"), ("warm", warm, "≤ 1 s")):
+        seconds = [v.seconds for v in visits]
+        print(
+            f"  {'Übung, ' + label:32} {statistics.median(seconds):5.2f} s  "
+            f"{', '.join(f'{t:.2f}' for t in seconds):<20} "
+            f"{statistics.median_low([v.requests for v in visits]):8d} "
+            f"{statistics.median_low([v.revalidated for v in visits]):9d} "
+            f"{statistics.median_low([v.raw for v in visits]) / 2**20:7.1f} MB "
+            f"{statistics.median_low([v.sent for v in visits]) / 2**20:7.1f} MB   (Ziel {goal})"
+        )
+    sent = statistics.median_low([v.sent for v in cold]) / 2**20
+    print(f"  Kalt gesendet bis zur ersten Ausgabe {sent:5.1f} MB  (Ziel ≤ 12 MB)")
+    if lite_cold:
+        ratio = statistics.median(v.seconds for v in cold) / lite_cold
+        print(f"  Kalt, Übung / Notebook in JupyterLite {ratio:5.2f} x  (Ziel ≤ 0.2 x)")
+    print(
+        f"  Neustart nach „Stopp“ bis zur nächsten Ausgabe: Median {statistics.median(restarts):.2f} s"
+        f"  Läufe: {', '.join(f'{t:.2f}' for t in restarts)}  (Ziel ≤ 1 s)"
+    )
+    print(f"  Anfragen an fremde Hosts             {len(recorder.requests)}")
+
+
 def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -289,18 +379,18 @@ def site_part(work: Path) -> Path:
         f"  {'zusammen':36} {sum(r for _, r, _ in assets) / 1024:8.1f} KB roh {total / 1024:8.1f} KB gzip"
         "  (Ziel ≤ 20 KB gzip)"
     )
-    print(f"\nQuiz bedienbar nach Seitenaufruf ({PAGE}, frisches Profil, {RUNS} Läufe)")
+    print(f"\nQuiz bedienbar nach Seitenaufruf und Sprung zum Quiz ({PAGE}, frisches Profil, {RUNS} Läufe)")
     print(f"  Median {statistics.median(interactive):.0f} ms   Läufe: {', '.join(f'{t:.0f}' for t in interactive)}")
     return ours_site
 
 
-def notebook_part(site: Path, work: Path, runs: int) -> None:
+def notebook_part(site: Path, work: Path, runs: int) -> float | None:
     """Time to the first cell output and bytes sent, against a stock JupyterLite with the same notebook."""
     path = notebook_path(ROOT, NOTEBOOK_SOURCE)
     print(f"\nNotebook im Browser: {notebook_url()}", flush=True)
     if not (site / "lite" / "files" / path).is_file():
         print(f"  {site}/lite/files/{path} fehlt: Ist die Website älter als das Notebook? Erst „make site“ ausführen.")
-        return
+        return None
     stock_site, stock_build = build_stock_lite(work)
     start = time.perf_counter()
     primed = sum(precompress_app(root / "lite") for root in (site, stock_site))
@@ -345,6 +435,7 @@ def notebook_part(site: Path, work: Path, runs: int) -> None:
         f" {sent / 2**20:.1f} MB zu {core / 2**20:.1f} MB für {', '.join(PYODIDE_FILES)} aus npm, gesendet)"
     )
     print(f"  Anfragen an fremde Hosts             Kurs {ours.foreign}, Standard-JupyterLite {stock.foreign}")
+    return ours_cold
 
 
 def main() -> None:
@@ -353,9 +444,10 @@ def main() -> None:
     )
     parser.add_argument(
         "--nur",
-        choices=["alles", "seite", "notebook"],
+        choices=["alles", "seite", "notebook", "uebung"],
         default="alles",
-        help="nur ein Teil: „seite“ (Build, Seitengewicht, Quiz) oder „notebook“ (gegen die schon gebaute Website)",
+        help="nur ein Teil: „seite“ (Build, Seitengewicht, Quiz), „notebook“ (JupyterLite, dann die Übung auf der "
+        "Modulseite) oder „uebung“ (nur die Übung auf der Modulseite); beide gegen die schon gebaute Website",
     )
     parser.add_argument(
         "--site", type=Path, default=ROOT / "site", help="gebaute Website für --nur notebook (Standard: site/)"
@@ -367,8 +459,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
         site = site_part(work) if args.nur in ("alles", "seite") else args.site.resolve()
-        if args.nur in ("alles", "notebook"):
-            notebook_part(site, work, args.laeufe)
+        lite_cold = notebook_part(site, work, args.laeufe) if args.nur in ("alles", "notebook") else None
+        if args.nur in ("alles", "notebook", "uebung"):
+            exercise_part(site, args.laeufe, lite_cold)
 
 
 if __name__ == "__main__":

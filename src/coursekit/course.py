@@ -39,6 +39,10 @@ class CourseLayout:
         return self.exercises_dir / "notebooks"
 
     @property
+    def data_dir(self) -> Path:
+        return self.exercises_dir / "data"
+
+    @property
     def methods_dir(self) -> Path:
         return self.exercises_dir / "methods"
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from flit_core import wheel as flit_wheel
 
 from .postbuild import neutralise_cdn
+from .runtime.snapshot import SNAPSHOT, SnapshotError, make_snapshot
 
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
 WHEEL_CACHE = Path(".cache") / "lite-wheels"
@@ -225,7 +226,13 @@ def build_lite(root: Path, target: Path) -> None:
         work = Path(tmp)
         lite_dir = work / "lite"
         pyodide_target = lite_dir / "static" / "pyodide"
-        stage_pyodide(root, pyodide_target, [*wheels, build_helper_wheel(root, work / "kurslab-wheel")], work)
+        helper = build_helper_wheel(root, work / "kurslab-wheel")
+        stage_pyodide(root, pyodide_target, [*wheels, helper], work)
+        # The module pages' Python boots from this snapshot (runtime/snapshot.py); it shares Pyodide's files.
+        try:
+            make_snapshot(root, _pyodide_dir(root), helper, pyodide_target / SNAPSHOT)
+        except SnapshotError as exc:
+            raise LiteError(str(exc)) from exc
         shutil.copy(root / "lite" / "jupyter-lite.json", lite_dir / "jupyter-lite.json")
         contents = work / "contents"
         for notebook in sorted((root / "exercises" / "notebooks").glob("*.ipynb")):

@@ -8,6 +8,7 @@ editor's error with the notebook's path and the cell's line.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tempfile
 from functools import lru_cache
@@ -94,6 +95,22 @@ def _shift_headings(source: str) -> str:
     return "\n".join(out)
 
 
+def cell_hash(source: str) -> str:
+    """Version of a code cell as written in the course: a learner's edit is kept while it stays the same."""
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:12]
+
+
+def solutions(notebook: Path) -> dict[str, str]:
+    """Cell id -> complete code, for the cells whose gaps the learner fills (metadata ``kurs.loesung``)."""
+    nb = nbformat.read(notebook, as_version=4)
+    found: dict[str, str] = {}
+    for cell in nb.cells:
+        kurs = cell.metadata.get("kurs")
+        if cell.cell_type == "code" and isinstance(kurs, dict) and kurs.get("loesung"):
+            found[cell.id] = str(kurs["loesung"])
+    return found
+
+
 @lru_cache(maxsize=32)
 def rendered(executed: Path) -> str:
     """Markdown (with raw HTML for outputs) of an executed notebook, for embedding in a module page."""
@@ -101,6 +118,8 @@ def rendered(executed: Path) -> str:
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             cell.source = _shift_headings(cell.source)
+        else:
+            cell.metadata["ck_hash"] = cell_hash(cell.source)
     with tempfile.TemporaryDirectory(prefix="render-") as tmp:
         shifted = Path(tmp) / executed.name
         nbformat.write(nb, shifted)

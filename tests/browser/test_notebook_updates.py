@@ -37,7 +37,7 @@ def copy_course(target: Path) -> Path:
 def open_exercise(page: Page) -> Page:
     page.goto("/module/interne-moocs/")
     with page.context.expect_page() as opened:
-        page.get_by_role("link", name="Im Browser ausführen").click()
+        page.get_by_role("link", name="Als Notebook öffnen (JupyterLab)").click()
     lab = opened.value
     expect(lab.locator(".jp-Notebook")).to_be_visible(timeout=KERNEL)
     return lab

@@ -17,7 +17,7 @@ KERNEL = 120_000  # ms: a cold Pyodide start with the kernel's packages takes se
 def test_module_button_opens_the_notebook_and_all_cells_run_offline(page: Page, recorder: RequestRecorder) -> None:
     violations = watch_csp(page.context)
     page.goto("/module/interne-moocs/")
-    button = page.get_by_role("link", name="Im Browser ausführen")
+    button = page.get_by_role("link", name="Als Notebook öffnen (JupyterLab)")
     expect(button).to_have_attribute(
         "href", re.compile(r"lite/notebooks/index\.html\?path=mooc-trichter-v[0-9a-f]{8}/mooc-trichter\.ipynb$")
     )
@@ -31,8 +31,8 @@ def test_module_button_opens_the_notebook_and_all_cells_run_offline(page: Page, 
     lab.get_by_role("menuitem", name="Ausführen").first.click()
     lab.get_by_text("Alle Zellen ausführen", exact=True).click()
     outputs = lab.locator(".jp-OutputArea-output")
-    expect(outputs.filter(has_text="Richtig. 15,4 % der Eingeschriebenen")).to_have_count(1, timeout=KERNEL)
-    expect(outputs.filter(has_text="Von Woche 1 auf Woche 2 gingen 134 Aktive verloren")).to_have_count(1)
+    # The tasks have gaps: as shipped, both self-checks ask for the learner's answer and nothing fails.
+    expect(outputs.filter(has_text="Noch nicht bearbeitet")).to_have_count(2, timeout=KERNEL)
     charts = lab.locator(".jp-OutputArea-output svg[role=img]")  # inline, so title and description reach screen readers
     expect(charts).to_have_count(2)  # funnel and line chart
     expect(charts.first.locator("title")).to_have_text("Vom Einschreiben bis Woche 6")

@@ -91,14 +91,11 @@ def test_facilitator_view_shows_notes_and_loads_nothing_from_other_hosts(page: P
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_static_notebook_opens_by_keyboard_and_has_no_wcag_violations(page: Page, scheme: str) -> None:
+def test_exercise_on_the_module_page_has_no_wcag_violations(page: Page, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     page.goto("/module/interne-moocs/")
-    summary = page.get_by_text("Übung hier lesen: Aufgaben, Code und Ergebnisse")
-    chart = page.locator(".ck-nb-static svg[role=img]").first
-    expect(chart).to_be_hidden()
-    summary.focus()
-    page.keyboard.press("Enter")
-    expect(chart).to_be_visible()
-    expect(page.locator(".ck-nb-static")).to_contain_text("Richtig.")
+    exercise = page.locator(".ck-exercise")
+    exercise.scroll_into_view_if_needed()
+    expect(exercise.locator(".ck-editor").first).to_be_visible()  # editors replaced the static code
+    expect(exercise.locator("svg[role=img]").first).to_be_visible()  # the build's outputs until a run
     assert axe_violations(page) == []

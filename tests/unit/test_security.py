@@ -29,7 +29,6 @@ def test_inline_code_is_collected_but_not_files_or_data() -> None:
     found = Inline.of([PAGE])
     assert found.scripts == {"var a = 1;"}
     assert found.styles == {"p{color:red}"}
-    assert found.style_attrs == {"text-align: right;"}
 
 
 def test_hash_matches_the_csp_spelling() -> None:

@@ -1,8 +1,9 @@
 // Entry point: runs on every page, also after mkdocs-material's instant navigation.
-// The quiz and progress modules are imported only on pages that have a quiz or the progress view.
-import { load } from "./store.js";
+// The progress view starts at once; quiz and exercise code is fetched only when a quiz or exercise comes within a screen
+// of the viewport or receives focus, so reading a module page costs no quiz bytes.
 
 let state = null;
+let watchers = [];
 
 function notify(text) {
   const host = document.querySelector(".md-content__inner") ?? document.body;
@@ -18,18 +19,53 @@ function notify(text) {
   box.append(line);
 }
 
-async function start() {
-  const quizzes = document.querySelectorAll(".ck-quiz");
-  const progress = document.querySelectorAll(".ck-progress");
-  if (quizzes.length === 0 && progress.length === 0) return;
+async function loadState() {
+  const { load } = await import("./store.js");
   const loaded = load();
   state = loaded.state;
   if (loaded.notice) notify(loaded.notice);
-  if (quizzes.length) {
-    const { initQuiz } = await import("./quiz.js");
-    for (const section of quizzes) initQuiz(section, state, notify);
+}
+
+async function startQuizzes(quizzes) {
+  const { initQuiz } = await import("./quiz.js");
+  for (const section of quizzes) initQuiz(section, state, notify);
+}
+
+async function startExercises(exercises) {
+  const { initExercise } = await import("./runner.js");
+  for (const section of exercises) initExercise(section, state);
+}
+
+function whenNear(elements, run) {
+  let started = false;
+  const go = () => {
+    if (started) return;
+    started = true;
+    watcher.disconnect();
+    run();
+  };
+  const watcher = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && go(), { rootMargin: "100% 0px" });
+  watchers.push(watcher);
+  for (const element of elements) {
+    watcher.observe(element);
+    element.addEventListener("focusin", go, { once: true });
   }
+}
+
+async function start() {
+  for (const watcher of watchers) watcher.disconnect(); // quizzes of the previous page (instant navigation) are gone
+  watchers = [];
+  const quizzes = [...document.querySelectorAll(".ck-quiz")];
+  const exercises = [...document.querySelectorAll(".ck-exercise")];
+  const progress = document.querySelectorAll(".ck-progress");
+  if (quizzes.length === 0 && progress.length === 0 && exercises.length === 0) return;
+  let loading = null; // the stored state is read once per page, for quizzes and the progress view alike
+  const ready = () => (loading ??= loadState());
+  if (quizzes.length) whenNear(quizzes, () => ready().then(() => startQuizzes(quizzes)));
+  // Python boots when an exercise comes within a screen, so a click on "Ausführen" costs only the run.
+  if (exercises.length) whenNear(exercises, () => ready().then(() => startExercises(exercises)));
   if (progress.length) {
+    await ready();
     const { initProgress } = await import("./progress.js");
     for (const section of progress) {
       initProgress(section, () => state, (next) => {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from .. import facilitator, markers, markup, notebooks, pedagogy, slides
 from ..course import Course, CourseLayout, Module, load_course
 from ..diagnostics import Report
 from ..postbuild import neutralise_cdn
+from ..runtime.editor import EditorBundleError, bundle_editor
 from . import facilitation, printables, render
 from .config import CourseConfig
 from .text import link
@@ -33,7 +35,9 @@ STYLESHEETS = ["course.css"]
 # reveal.js for the slide decks, pinned in package.json and copied from node_modules.
 REVEAL_NOTES = "plugin/notes.js"
 REVEAL_FILES = {"reveal.js": "reveal.js", "reveal.css": "reveal.css", REVEAL_NOTES: REVEAL_NOTES}
-SCRIPTS = ["course.js"]  # ES module; imports its siblings
+SCRIPTS = ["course.js"]
+DATA_URI = "assets/kursdaten"  # runner.js and pyworker.js find these next to assets/coursekit/
+SOLUTIONS_URI = "assets/uebungen"  # ES module; imports its siblings
 
 
 def find_package(start: Path, name: str) -> Path:
@@ -119,6 +123,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for asset in sorted(ASSETS.iterdir()):
             if asset.suffix in (".css", ".js"):
                 files.append(File.generated(config, f"{ASSET_URI}/{asset.name}", abs_src_path=str(asset)))
+        if course.notebooks:
+            self._exercise_files(course, files, config)
         reveal = find_package(Path(config.config_file_path).parent, "reveal.js") / "dist"
         for target, source in REVEAL_FILES.items():
             files.append(File.generated(config, f"assets/reveal/{target}", abs_src_path=str(reveal / source)))
@@ -127,6 +133,22 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for uri, content in generated_sources(course).items():
             files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         return files
+
+    def _exercise_files(self, course: Course, files: Files, config: MkDocsConfig) -> None:
+        """What the in-page exercises load: the editor bundle, the data sets and the solutions."""
+        try:
+            editor = bundle_editor(course.layout.root)
+        except EditorBundleError as exc:
+            raise PluginError(str(exc)) from exc
+        files.append(File.generated(config, f"{ASSET_URI}/editor.js", abs_src_path=str(editor)))
+        data_files = sorted(course.layout.data_dir.glob("*.csv"))
+        for data in data_files:
+            files.append(File.generated(config, f"{DATA_URI}/{data.name}", abs_src_path=str(data)))
+        names = json.dumps([data.name for data in data_files])
+        files.append(File.generated(config, f"{DATA_URI}/dateien.json", content=names))
+        for notebook_id, path in course.notebooks.items():
+            solutions = json.dumps(notebooks.solutions(path), ensure_ascii=False)
+            files.append(File.generated(config, f"{SOLUTIONS_URI}/{notebook_id}.json", content=solutions))
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         course = self.course

@@ -104,23 +104,24 @@ def notebook_box(course: Course, page_uri: str, notebook_id: str) -> str:
     href = "../" * depth + f"lite/notebooks/index.html?path={notebook_path(course.layout.root, path)}"
     return (
         f'!!! example "{md_text(title)}"\n\n'
-        "    Eine Übung mit echten (synthetischen) Daten, die Python direkt in Ihrem Browser ausführt, ohne "
-        "Installation und ohne Internetverbindung. Ihre Änderungen bleiben in diesem Browser.\n\n"
+        "    Eine Übung mit (synthetischen) Daten: Python läuft direkt auf dieser Seite, in Ihrem Browser, "
+        "ohne Installation und ohne Internetverbindung. Ersetzen Sie in den Zellen jede Lücke `...` durch Ihre "
+        "Lösung und führen Sie die Zelle mit „Ausführen“ oder Umschalt+Eingabe aus. Ihre Änderungen bleiben in "
+        "diesem Browser. Im Editor rückt Strg+] ein; die Tabulatortaste führt aus dem Editor hinaus.\n\n"
         f"{tasks}\n\n"
-        f'    <a class="md-button md-button--primary" href="{href}" target="_blank" rel="noopener">'
-        "Im Browser ausführen</a>\n" + _static_notebook(course, notebook_id)
+        f'    <a class="md-button" href="{href}" target="_blank" rel="noopener">'
+        "Als Notebook öffnen (JupyterLab)</a>\n" + _exercise(course, notebook_id)
     )
 
 
-def _static_notebook(course: Course, notebook_id: str) -> str:
-    """The executed notebook to read on the page, folded away below the exercise box."""
+def _exercise(course: Course, notebook_id: str) -> str:
+    """The executed notebook on the page; runner.js turns its code cells into editors that run Python."""
     executed = course.executed.get(notebook_id)
     if executed is None:  # validation only (make check): nothing was executed
         return ""
     return (
-        '\n<details class="ck-nb-static" markdown="1">\n'
-        "<summary>Übung hier lesen: Aufgaben, Code und Ergebnisse</summary>\n\n"
-        f"{notebooks.rendered(executed)}\n</details>\n"
+        f'\n<section class="ck-exercise" data-exercise="{notebook_id}" aria-label="Übung zum Bearbeiten" '
+        f'markdown="1">\n\n{notebooks.rendered(executed)}\n</section>\n'
     )
 
 

@@ -1,0 +1,54 @@
+// The Python of one page: Pyodide in a worker, booted from the build's memory snapshot.
+// Messages in: {type: "boot", indexURL, snapshotURL, dataURL, dataFiles} and {type: "run", id, exercise, code}.
+// Messages out: {type: "ready", how} / {type: "failed", message} and {type: "result", id, outputs}.
+
+let python = null;
+const namespaces = new Map(); // exercise id -> Python dict: cells of one exercise share their names
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function boot({ indexURL, snapshotURL, dataURL, dataFiles }) {
+  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  let how = "snapshot";
+  try {
+    python = await loadPyodide({ indexURL, _loadSnapshot: await fetchBytes(snapshotURL) });
+  } catch (error) {
+    // Another Pyodide build or a heap too small for the snapshot: boot normally (slower), say why here only.
+    console.warn("Python-Speicherabbild nicht nutzbar, normaler Start:", error);
+    python = await loadPyodide({ indexURL });
+    await python.loadPackage("kurslab");
+    how = "plain";
+  }
+  python.FS.mkdirTree("/kursdaten");
+  await Promise.all(
+    dataFiles.map(async (name) => python.FS.writeFile(`/kursdaten/${name}`, await fetchBytes(new URL(name, dataURL)))),
+  );
+  // The snapshot froze the random generator's state: seed it anew so each visit gets its own numbers.
+  python.runPython("import os, random; os.environ['KURSLAB_DATA'] = '/kursdaten'; random.seed(); import kurslab.runner");
+  return how;
+}
+
+function run(exercise, code) {
+  if (!namespaces.has(exercise)) namespaces.set(exercise, python.globals.get("dict")());
+  const runCell = python.pyimport("kurslab.runner").run_cell;
+  const result = runCell(code, namespaces.get(exercise));
+  const outputs = result.toJs({ dict_converter: Object.fromEntries });
+  result.destroy();
+  return outputs;
+}
+
+self.onmessage = async ({ data }) => {
+  if (data.type === "boot") {
+    try {
+      self.postMessage({ type: "ready", how: await boot(data) });
+    } catch (error) {
+      self.postMessage({ type: "failed", message: String(error) });
+    }
+  } else if (data.type === "run") {
+    self.postMessage({ type: "result", id: data.id, outputs: run(data.exercise, data.code) });
+  }
+};

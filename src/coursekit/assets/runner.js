@@ -1,0 +1,196 @@
+// Exercises on the module page: code cells become editors whose Python runs in a worker (pyworker.js).
+// One worker per browser tab, booted from the build's memory snapshot as soon as an exercise is near;
+// it survives instant navigation. Edits and revealed solutions live in the learner's progress state.
+import { save } from "./store.js";
+
+const here = import.meta.url;
+const INDEX_URL = new URL("../../lite/static/pyodide/", here).href;
+const DATA_URL = new URL("../kursdaten/", here).href;
+const SOLUTIONS_URL = new URL("../uebungen/", here).href;
+
+let python = null; // { worker, ready: Promise<string>, pending: Map }
+let nextId = 1;
+const allCells = new Set(); // every cell on pages seen in this tab: a restart marks them all as not run
+
+function startPython() {
+  const worker = new Worker(new URL("./pyworker.js", here), { type: "module" });
+  const pending = new Map();
+  const ready = (async () => {
+    const files = await (await fetch(new URL("dateien.json", DATA_URL))).json();
+    return new Promise((resolve, reject) => {
+      worker.onmessage = ({ data }) => {
+        if (data.type === "ready") resolve(data.how);
+        else if (data.type === "failed") reject(new Error(data.message));
+        else if (data.type === "result") {
+          pending.get(data.id)?.resolve(data.outputs);
+          pending.delete(data.id);
+        }
+      };
+      worker.onerror = (event) => reject(new Error(event.message));
+      worker.postMessage({ type: "boot", indexURL: INDEX_URL, snapshotURL: new URL("snapshot.bin", INDEX_URL).href, dataURL: DATA_URL, dataFiles: files });
+    });
+  })();
+  python = { worker, ready, pending };
+  ready.then((how) => how !== "snapshot" && console.info(`Python ohne Speicherabbild gestartet (${how}).`)).catch(() => {});
+  return python;
+}
+
+function restartPython() {
+  if (python) {
+    python.worker.terminate();
+    for (const { reject } of python.pending.values()) reject(new Error("angehalten"));
+  }
+  for (const cell of allCells) cell.ran = false;
+  return startPython();
+}
+
+async function execute(exercise, code) {
+  const py = python ?? startPython();
+  await py.ready;
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    py.pending.set(id, { resolve, reject });
+    py.worker.postMessage({ type: "run", id, exercise, code });
+  });
+}
+
+function element(tag, props = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+// Charts come from kurslab as SVG text; keep the drawing, drop anything that could run.
+function safeSvg(text) {
+  const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+  const svg = doc.documentElement;
+  if (svg.nodeName !== "svg") return element("pre", { className: "ck-nb-out", textContent: text });
+  for (const bad of svg.querySelectorAll("script, foreignObject, iframe, a")) bad.remove();
+  for (const node of [svg, ...svg.querySelectorAll("*")]) {
+    for (const attr of [...node.attributes]) {
+      if (/^on/i.test(attr.name) || /^\s*javascript:/i.test(attr.value)) node.removeAttribute(attr.name);
+    }
+  }
+  return document.importNode(svg, true);
+}
+
+function renderOutputs(outputs) {
+  return outputs.map((out) => {
+    if (out.type === "svg") return element("div", { className: "ck-nb-out ck-nb-html" }, safeSvg(out.text));
+    if (out.type === "feedback") return element("p", { className: `ck-feedback ck-feedback--${out.state}`, textContent: out.text });
+    if (out.type === "error") {
+      const details = element("details", {}, element("summary", { textContent: "Vollständige Fehlermeldung" }), element("pre", { textContent: out.traceback }));
+      return element("div", { className: "ck-run-error" }, element("p", { textContent: out.text }), element("p", { textContent: out.hint }), details);
+    }
+    return element("pre", { className: "ck-nb-out", tabIndex: 0, textContent: out.text });
+  });
+}
+
+function stored(state, exercise) {
+  state.exercises ??= {};
+  state.exercises[exercise] ??= { cells: {}, revealed: {} };
+  return state.exercises[exercise];
+}
+
+async function loadSolutions(exercise) {
+  const response = await fetch(new URL(`${exercise}.json`, SOLUTIONS_URL));
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.json();
+}
+
+function setupCell(ctx, node, index, createEditor) {
+  const { exercise, state } = ctx;
+  const cellId = node.dataset.cell;
+  const hash = node.dataset.hash;
+  const codeBlock = node.querySelector(".highlight, pre");
+  const original = (codeBlock?.querySelector("code") ?? codeBlock)?.textContent.replace(/\n$/, "") ?? "";
+  const memory = stored(state, exercise);
+  const kept = memory.cells[cellId];
+  if (kept && kept.hash !== hash) delete memory.cells[cellId]; // the course changed this cell: start from its new text
+  const cell = { ran: false, node, run: null };
+  allCells.add(cell);
+
+  const host = element("div", { className: "ck-editor" });
+  const label = `Code der Zelle ${index + 1}`;
+  const editor = createEditor(host, memory.cells[cellId]?.code ?? original, {
+    label,
+    onRun: () => cell.run(),
+    onChange: (code) => {
+      if (code === original) delete memory.cells[cellId];
+      else memory.cells[cellId] = { hash, code, changed: new Date().toISOString() };
+      save(state);
+    },
+  });
+  host.ckEditor = editor; // the cell's code for tests and the browser console: $0.ckEditor.value
+  const output = element("div", { className: "ck-run-output" });
+  output.setAttribute("role", "status");
+  output.setAttribute("aria-live", "polite");
+  const runButton = element("button", { type: "button", className: "md-button md-button--primary", textContent: "Ausführen" });
+  const stopButton = element("button", { type: "button", className: "md-button", textContent: "Stopp", hidden: true });
+  const resetButton = element("button", { type: "button", className: "md-button", textContent: "Zurücksetzen" });
+  const bar = element("div", { className: "ck-cell-actions" }, runButton, stopButton, resetButton);
+  let solution = null;
+  if (node.dataset.gap) {
+    const showButton = element("button", { type: "button", className: "md-button", textContent: "Lösung anzeigen" });
+    bar.append(showButton);
+    solution = element("div", { className: "ck-cell-solution" });
+    showButton.addEventListener("click", async () => {
+      try {
+        const solutions = await loadSolutions(exercise);
+        memory.revealed[cellId] ??= new Date().toISOString();
+        save(state);
+        solution.replaceChildren(
+          element("p", { className: "ck-label", textContent: "Lösung (angesehen; Ihr eigener Code bleibt im Editor)" }),
+          element("pre", { className: "ck-nb-out", tabIndex: 0, textContent: solutions[cellId] ?? "" }),
+        );
+        showButton.disabled = true;
+      } catch {
+        solution.replaceChildren(element("p", { textContent: "Die Lösung ließ sich nicht laden." }));
+      }
+    });
+  }
+  codeBlock?.replaceWith(host);
+  host.after(bar, output, ...(solution ? [solution] : []));
+
+  cell.run = async () => {
+    // Like a notebook run from the top: cells above that did not run in this Python yet run first.
+    const before = ctx.cells.slice(0, ctx.cells.indexOf(cell)).filter((c) => !c.ran);
+    for (const c of before) await c.execute(false);
+    await cell.execute(true);
+  };
+  cell.execute = async (focusOutput) => {
+    for (const old of node.querySelectorAll(":scope > .ck-nb-out")) old.hidden = true; // the build's outputs
+    output.replaceChildren(element("p", { className: "ck-running", textContent: python ? "Läuft …" : "Python startet …" }));
+    runButton.disabled = true;
+    stopButton.hidden = false;
+    try {
+      const outputs = await execute(exercise, editor.value);
+      cell.ran = !outputs.some((o) => o.type === "error");
+      output.replaceChildren(...(outputs.length ? renderOutputs(outputs) : [element("p", { className: "ck-run-note", textContent: "Ausgeführt, ohne Ausgabe." })]));
+    } catch (error) {
+      output.replaceChildren(element("p", { textContent: error.message === "angehalten" ? "Angehalten. Python wurde neu gestartet; führen Sie die Zelle erneut aus." : `Python konnte nicht starten: ${error.message}` }));
+    } finally {
+      runButton.disabled = false;
+      stopButton.hidden = true;
+      if (focusOutput && document.activeElement === stopButton) runButton.focus();
+    }
+  };
+  runButton.addEventListener("click", () => cell.run());
+  stopButton.addEventListener("click", () => restartPython());
+  resetButton.addEventListener("click", () => {
+    editor.value = original;
+    delete memory.cells[cellId];
+    save(state);
+    output.replaceChildren(element("p", { className: "ck-run-note", textContent: "Zurückgesetzt auf den Code des Kurses." }));
+  });
+  return cell;
+}
+
+export async function initExercise(section, state) {
+  if (section.dataset.ready) return;
+  section.dataset.ready = "1";
+  python ?? startPython(); // boot now, while the learner reads: a click then costs only the run
+  const { createEditor } = await import("./editor.js");
+  const ctx = { exercise: section.dataset.exercise, state, cells: [] };
+  for (const [index, node] of [...section.querySelectorAll(".ck-cell")].entries()) ctx.cells.push(setupCell(ctx, node, index, createEditor));
+}

@@ -1,0 +1,120 @@
+"""Exercises on the module page: Python runs in the page (Pyodide worker from a snapshot), gaps need the learner.
+
+The test drives the real course's MOOC exercise (module "Interne MOOCs") in Chromium: an untouched gap,
+a wrong and a right answer, a revealed solution, an endless loop stopped, edits kept over a reload,
+keyboard-only use, no request to other hosts (worker traffic included) and no CSP violation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from support.browser import assert_no_foreign_requests, axe_violations, watch_csp
+from support.recorder import RequestRecorder
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+PYTHON = 60_000  # ms: the first run waits for Python to boot (about a second here, more on a busy machine)
+MODULE = "/module/interne-moocs/"
+EXERCISE = "mooc-trichter"
+
+
+def set_code(cell: Locator, code: str) -> None:
+    content = cell.locator(".cm-content")
+    content.click()
+    content.press("Control+a")
+    content.page.keyboard.insert_text(code)
+
+
+def code_of(cell: Locator) -> str:
+    return str(cell.locator(".ck-editor").evaluate("el => el.ckEditor.value"))
+
+
+def run(cell: Locator) -> Locator:
+    cell.get_by_role("button", name="Ausführen").click()
+    output = cell.locator(".ck-run-output")
+    expect(output.locator(":scope > :not(.ck-running)").first).to_be_attached(timeout=PYTHON)
+    return output
+
+
+def stored(page: Page) -> dict[str, object]:
+    state = json.loads(page.evaluate("localStorage.getItem('slkurs.fortschritt.v1')") or "{}")
+    return dict(state.get("exercises", {}).get(EXERCISE, {}))
+
+
+def test_a_gap_needs_the_learner_and_the_solution_is_recorded(page: Page, recorder: RequestRecorder) -> None:
+    violations = watch_csp(page.context)
+    page.goto(MODULE)
+    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
+    exercise.scroll_into_view_if_needed()
+    cell = exercise.locator(".ck-cell[data-gap]").first
+    expect(cell.locator(".cm-content")).to_be_visible()
+    original = code_of(cell)
+    assert "..." in original  # the task has a gap, not its solution
+    assert "Noch nicht bearbeitet" in run(cell).inner_text()
+    set_code(cell, original.replace("...", "-1", 1))
+    expect(run(cell)).to_contain_text("✘")
+    solutions = page.request.get(f"/assets/uebungen/{EXERCISE}.json").json()
+    solution = solutions[cell.get_attribute("data-cell")]
+    set_code(cell, solution)
+    expect(run(cell)).to_contain_text("✔")
+    page.reload()
+    exercise.scroll_into_view_if_needed()
+    expect(cell.locator(".cm-content")).to_be_visible()
+    assert code_of(cell) == solution  # the learner's code survives a reload
+    assert "revealed" in stored(page) and stored(page)["revealed"] == {}
+    cell.get_by_role("button", name="Lösung anzeigen").click()
+    expect(cell.locator(".ck-cell-solution")).to_contain_text(solution.splitlines()[0])
+    assert cell.get_attribute("data-cell") in dict(stored(page)["revealed"])  # type: ignore[arg-type]
+    cell.get_by_role("button", name="Zurücksetzen").click()
+    assert code_of(cell) == original
+    assert violations == []
+    assert_no_foreign_requests(page, recorder)
+
+
+def test_stop_ends_an_endless_loop_and_python_starts_again(page: Page) -> None:
+    page.goto(MODULE)
+    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
+    exercise.scroll_into_view_if_needed()
+    first, last = exercise.locator(".ck-cell").first, exercise.locator(".ck-cell").last
+    expect(run(first)).not_to_be_empty()
+    set_code(last, "while True:\n    pass")
+    last.get_by_role("button", name="Ausführen").click()
+    stop = last.get_by_role("button", name="Stopp")
+    expect(stop).to_be_visible()
+    stop.click()
+    expect(last.locator(".ck-run-output")).to_contain_text("Angehalten")
+    set_code(last, "print(6 * 7)")
+    expect(run(last)).to_contain_text("42")
+
+
+def test_keyboard_only_run_with_shift_enter_and_leave_the_editor(page: Page) -> None:
+    page.goto(MODULE)
+    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
+    exercise.scroll_into_view_if_needed()
+    cell = exercise.locator(".ck-cell").first
+    editor = cell.locator(".cm-content")
+    expect(editor).to_be_visible()
+    editor.focus()
+    page.keyboard.press("Control+End")
+    page.keyboard.insert_text("\nprint('Tastatur')")
+    page.keyboard.press("Shift+Enter")
+    expect(cell.locator(".ck-run-output")).to_contain_text("Tastatur", timeout=PYTHON)
+    page.keyboard.press("Tab")  # no focus trap: Tab leaves the editor for the cell's first button
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Ausführen"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_module_page_with_cells_is_accessible(page: Page, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    page.goto(MODULE)
+    exercise = page.locator(".ck-exercise")
+    exercise.scroll_into_view_if_needed()
+    expect(exercise.locator(".cm-content").first).to_be_visible()
+    run(exercise.locator(".ck-cell").nth(1))
+    assert axe_violations(page) == []
+    assert re.search(r"Ausführen", exercise.inner_text())

@@ -1,0 +1,45 @@
+"""kurslab.runner: how a cell on the module page reports its outputs and errors (here in CPython;
+the browser tests run the same module in Pyodide)."""
+
+from __future__ import annotations
+
+from kurslab.runner import run_cell
+
+
+def test_printed_text_comes_before_the_value_of_the_last_expression() -> None:
+    namespace: dict[str, object] = {}
+    outputs = run_cell("x = 20\nprint('Zwischenstand')\nx + 22", namespace)
+    assert outputs == [{"type": "text", "text": "Zwischenstand\n"}, {"type": "text", "text": "42"}]
+    assert run_cell("x", namespace) == [{"type": "text", "text": "20"}]  # cells of an exercise share names
+
+
+def test_charts_come_as_svg_and_self_checks_as_feedback() -> None:
+    namespace: dict[str, object] = {}
+    chart = run_cell("from kurslab import bar_chart\nbar_chart({'a': 1, 'b': 2}, 'Titel')", namespace)
+    assert chart[0]["type"] == "svg" and chart[0]["text"].startswith("<svg")
+    gap = run_cell("from kurslab import check\ncheck('mooc-abbruch', ...)", namespace)
+    assert gap[0]["type"] == "feedback" and gap[0]["state"] == "open"
+    assert "Noch nicht bearbeitet" in gap[0]["text"]
+    right = run_cell("check('mooc-abbruch', 2)", namespace)
+    assert right[0]["state"] == "ok" and right[0]["text"].startswith("✔")
+
+
+def test_errors_name_the_line_in_the_learners_code_with_a_german_hint() -> None:
+    outputs = run_cell("a = 1\nb = a + unbekannt", {})
+    assert outputs[-1]["type"] == "error" and outputs[-1]["line"] == 2
+    assert outputs[-1]["text"].startswith("Fehler in Zeile 2: NameError")
+    assert "Zellen darüber" in outputs[-1]["hint"]
+    assert "runner.py" not in outputs[-1]["traceback"]  # the learner sees their code, not the runner's
+    syntax = run_cell("if True\n    pass", {})
+    assert syntax[-1]["line"] == 1 and "SyntaxError" in syntax[-1]["text"]
+
+
+def test_an_untouched_gap_in_arithmetic_says_to_fill_it() -> None:
+    outputs = run_cell("anteil = ...\nprint(anteil * 100)", {})
+    assert outputs[-1]["hint"] == "Ersetzen Sie zuerst die Lücke ... durch Ihre Lösung."
+
+
+def test_output_printed_before_an_error_is_kept() -> None:
+    outputs = run_cell("print('vorher')\n1 / 0", {})
+    assert outputs[0] == {"type": "text", "text": "vorher\n"}
+    assert outputs[1]["type"] == "error" and "ZeroDivisionError" in outputs[1]["text"]
