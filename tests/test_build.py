@@ -188,5 +188,8 @@ def test_real_course_has_handouts_and_a_handbook(built_site: Path) -> None:
     handbook = text_of(built_site / "moderation" / "handbuch" / "index.html")
     assert "Wo haben Sie zuletzt von anderen gelernt?" in handbook
     assert "Ablaufpläne" in handbook and "Methodenkarten" in handbook and "09:00–09:30" in handbook
+    # The exercises' solutions, which learners see only after "Lösung anzeigen", are in the handbook.
+    mooc = json.loads((built_site / "assets" / "uebungen" / "mooc-trichter.json").read_text("utf-8"))
+    assert mooc and all(" ".join(code.split()) in handbook for code in mooc.values())
     index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
     assert not [d["location"] for d in index["docs"] if d["location"].startswith(("handout/", "moderation/"))]

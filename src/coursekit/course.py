@@ -79,6 +79,14 @@ class Course:
         return next((m for m in self.modules if m.meta.id == module_id), None)
 
     @property
+    def progress_page(self) -> str | None:
+        """src_uri of the page with the progress view (``::: fortschritt``), if the course has one."""
+        return next(
+            (uri for uri, page in self.pages.items() if any(m.name == "fortschritt" for m in markers.scan(page.body))),
+            None,
+        )
+
+    @property
     def total_duration(self) -> int:
         return sum(m.meta.duration for m in self.modules)
 

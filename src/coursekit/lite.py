@@ -106,7 +106,11 @@ def write_notebook_folder(root: Path, notebook: Path, contents: Path) -> Path:
     """
     copy = contents / notebook_path(root, notebook)
     copy.parent.mkdir(parents=True)
-    shutil.copy(notebook, copy)
+    data = json.loads(notebook.read_text("utf-8"))
+    for cell in data.get("cells", []):
+        if cell.get("cell_type") == "code":  # the course's own code: no "Not Trusted" badge for learners
+            cell.setdefault("metadata", {})["trusted"] = True
+    copy.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
     for data in _data_files(root):
         shutil.copy(data, copy.parent / data.name)
     return copy
@@ -250,3 +254,31 @@ def build_lite(root: Path, target: Path) -> None:
         )
     # The kernel extension falls back to a CDN copy of Pyodide when no pyodideUrl is set.
     neutralise_cdn([*target.rglob("*.js"), *target.rglob("*.mjs")])
+    add_way_back(target)
+
+
+BACK_SCRIPT = "kurs-zurueck.js"
+BACK_JS = """// A visible way back to the module page that opened this notebook (?zurueck=<relative URL>).
+(() => {
+  const back = new URLSearchParams(location.search).get("zurueck");
+  if (!back) return;
+  const url = new URL(back, location.href);
+  if (url.origin !== location.origin) return; // only pages of this course
+  const link = document.createElement("a");
+  link.href = url.href;
+  link.textContent = "← Zurück zur Modulseite";
+  link.className = "kurs-zurueck";
+  Object.assign(link.style, { position: "fixed", right: "1rem", bottom: "1rem", zIndex: 10000, padding: "0.5rem 1rem",
+    background: "#00665c", color: "#fff", borderRadius: "0.2rem", font: "600 14px system-ui, sans-serif" });
+  document.body.append(link);
+})();
+"""
+
+
+def add_way_back(target: Path) -> None:
+    """The notebooks app gets a link back to the module page it was opened from (kurs-zurueck.js)."""
+    (target / BACK_SCRIPT).write_text(BACK_JS, "utf-8")
+    page = target / "notebooks" / "index.html"
+    html = page.read_text("utf-8")
+    if BACK_SCRIPT not in html:
+        page.write_text(html.replace("</body>", f'<script src="../{BACK_SCRIPT}" defer></script></body>', 1), "utf-8")

@@ -9,6 +9,7 @@ editor's error with the notebook's path and the cell's line.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import tempfile
 from functools import lru_cache
@@ -102,13 +103,29 @@ def cell_hash(source: str) -> str:
 
 def solutions(notebook: Path) -> dict[str, str]:
     """Cell id -> complete code, for the cells whose gaps the learner fills (metadata ``kurs.loesung``)."""
-    nb = nbformat.read(notebook, as_version=4)
-    found: dict[str, str] = {}
-    for cell in nb.cells:
-        kurs = cell.metadata.get("kurs")
-        if cell.cell_type == "code" and isinstance(kurs, dict) and kurs.get("loesung"):
-            found[cell.id] = str(kurs["loesung"])
-    return found
+    return {cell_id: code for cell_id, _task, code in solution_steps(notebook)}
+
+
+def solution_steps(notebook: Path) -> list[tuple[str, str, str]]:
+    """(cell id, heading of the task above it, complete code) for each cell with a gap, in notebook order."""
+    try:  # read leniently: validation (make check) reads notebooks that are not executed or not yet complete
+        cells = json.loads(notebook.read_text("utf-8")).get("cells", [])
+    except (OSError, ValueError, AttributeError):
+        return []
+    steps: list[tuple[str, str, str]] = []
+    task = ""
+    for cell in cells:
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else str(source)
+        if cell.get("cell_type") == "markdown":
+            headings = [line.lstrip("#").strip() for line in source.splitlines() if line.startswith("#")]
+            task = headings[-1] if headings else task
+            continue
+        kurs = cell.get("metadata", {}).get("kurs")
+        if isinstance(kurs, dict) and kurs.get("loesung"):
+            solution = kurs["loesung"]
+            steps.append((str(cell.get("id", "")), task, "".join(solution) if isinstance(solution, list) else solution))
+    return steps
 
 
 @lru_cache(maxsize=32)

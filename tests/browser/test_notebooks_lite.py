@@ -19,13 +19,21 @@ def test_module_button_opens_the_notebook_and_all_cells_run_offline(page: Page, 
     page.goto("/module/interne-moocs/")
     button = page.get_by_role("link", name="Als Notebook öffnen (JupyterLab)")
     expect(button).to_have_attribute(
-        "href", re.compile(r"lite/notebooks/index\.html\?path=mooc-trichter-v[0-9a-f]{8}/mooc-trichter\.ipynb$")
+        "href",
+        re.compile(
+            r"lite/notebooks/index\.html\?path=mooc-trichter-v[0-9a-f]{8}/mooc-trichter\.ipynb"
+            r"&zurueck=\.\./\.\./module/interne-moocs/$"
+        ),
     )
     with page.context.expect_page() as opened:
         button.click()
     lab = opened.value
     expect(lab.locator(".jp-Notebook")).to_be_visible(timeout=KERNEL)
     expect(lab.get_by_role("heading", name="Übung: Wo steigen die Teilnehmenden aus?")).to_be_visible()
+    # The course's notebooks are trusted, and a link leads back to the module page.
+    expect(lab.get_by_text(re.compile("Not Trusted|Nicht vertrauenswürdig"))).to_have_count(0)
+    back = lab.get_by_role("link", name="← Zurück zur Modulseite")
+    expect(back).to_have_attribute("href", re.compile(r"/module/interne-moocs/$"))
     # The JupyterLab German language pack is shipped and switched on (lite/jupyter-lite.json).
     expect(lab.get_by_role("menuitem", name="Datei")).to_be_visible()
     lab.get_by_role("menuitem", name="Ausführen").first.click()

@@ -205,7 +205,7 @@ def test_quiz_shows_its_progress_and_when_passed_the_way_on(quiz_page: Page) -> 
     question(quiz_page, "angriff", "zwei").get_by_role("button", name="Antwort prüfen").click()
     expect(quiz_page.locator(".ck-score")).to_contain_text("– bestanden")
     on = quiz_page.locator(".ck-next").get_by_role("link")
-    expect(on).to_have_text("Weiter mit: Mein Fortschritt")  # the last module leads to the progress page
+    expect(on).to_have_text("Zu „Mein Fortschritt“: Ihr Stand im ganzen Kurs")  # after the last module
     on.click()
     expect(quiz_page).to_have_url(re.compile(r"/fortschritt/$"))
     goto(quiz_page, "/module/eins/")
@@ -227,7 +227,7 @@ def test_next_module_link_after_passing(quiz_page: Page) -> None:
     quiz_page.evaluate("([k, s]) => localStorage.setItem(k, JSON.stringify(s))", [KEY, state])
     quiz_page.reload()
     expect(quiz_page.locator(".ck-quiz")).to_have_attribute("data-ready", "1")
-    expect(quiz_page.locator(".ck-next").get_by_role("link")).to_have_text("Weiter mit: Modul zwei")
+    expect(quiz_page.locator(".ck-next").get_by_role("link")).to_have_text("Weiter mit Modul 2: Modul zwei")
 
 
 # --- practice tasks ----------------------------------------------------------------------------------------

@@ -212,24 +212,11 @@ function updateScore(section, data, state) {
   showNext(section, result.passed && result.total > 0);
 }
 
-// The next page of the course, as mkdocs-material's footer names it (the next module, or the
-// progress page after the last one); read from the page, never from content.
+// The way on once the quiz is passed: the build wrote the link to the next module (or, after the
+// last one, to the progress page) into the quiz; it shows only when passed.
 function showNext(section, passed) {
   const box = section.querySelector(".ck-next");
-  const next = document.querySelector(".md-footer__link--next");
-  const title = next?.querySelector(".md-ellipsis")?.textContent.trim();
-  if (!passed || !next || !title) {
-    box.hidden = true;
-    return;
-  }
-  if (!box.firstChild) {
-    const link = document.createElement("a");
-    link.className = "md-button md-button--primary";
-    link.href = next.href;
-    link.textContent = `Weiter mit: ${title}`;
-    box.append("Geschafft! ", link);
-  }
-  box.hidden = false;
+  box.hidden = !(passed && box.querySelector("a"));
 }
 
 // --- one quiz ---------------------------------------------------------------------------------------

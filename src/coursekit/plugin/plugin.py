@@ -193,10 +193,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if "ck-slot" not in html:
             return html
         urls = {}
-        for module in course.modules:
-            file = files.get_file_from_path(module.src_uri)
+        for src_uri in [m.src_uri for m in course.modules] + [course.progress_page or ""]:
+            file = files.get_file_from_path(src_uri)
             if file is not None:
-                urls[module.src_uri] = get_relative_url(file.url, page.url)
+                urls[src_uri] = get_relative_url(file.url, page.url)
         return render.fill_slots(html, course, urls, self.config.pass_threshold)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:

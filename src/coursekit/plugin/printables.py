@@ -6,6 +6,7 @@ stylesheet and ``make pdf`` (headless Chromium) turn them into paper.
 
 from __future__ import annotations
 
+from .. import notebooks
 from ..course import Course, Module
 from ..facilitator import split_boxes, split_notes
 from ..markup import md_text
@@ -46,7 +47,8 @@ def handout(course: Course, module: Module) -> str:
 def handbook(course: Course) -> str:
     parts = [
         f"{FRONT}\n# Handbuch für die Moderation\n\n"
-        "Alle Moderationsnotizen, die Lösungen der Selbstchecks, Ablaufpläne und Methodenkarten auf einer Seite, "
+        "Alle Moderationsnotizen, die Lösungen der Selbstchecks und der Übungen, Ablaufpläne und Methodenkarten "
+        "auf einer Seite, "
         "zum Ausdrucken oder als PDF (`make pdf`).\n\n## Moderationsnotizen nach Modul\n"
     ]
     for module in course.modules:
@@ -65,6 +67,15 @@ def handbook(course: Course) -> str:
     for module in course.modules:
         parts.append(f"### Modul {module.number}: {md_text(module.meta.title)}\n")
         parts.append(quizhtml.printed_quizzes(course, module, solutions=True, level=4) or "Kein Quiz.\n")
+    parts.append("## Lösungen der Übungen\n")
+    for module in course.modules:
+        for notebook_id in module.meta.notebooks:
+            path = course.notebooks.get(notebook_id)
+            if path is None:
+                continue
+            parts.append(f"### Modul {module.number}: {md_text(module.meta.title)}\n")
+            for _cell, task, code in notebooks.solution_steps(path):
+                parts.append(f"**{md_text(task)}**\n\n```python\n{code}\n```\n")
     parts.append("## Ablaufpläne\n")
     for agenda_id, loaded in course.agendas.items():
         parts.append(f"### {md_text(loaded.item.title)}\n\n::: ablauf {agenda_id}\n")

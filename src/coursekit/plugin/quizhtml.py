@@ -287,7 +287,8 @@ def _intro(quiz: Quiz, threshold: float) -> str:
     return text + " Ihre Antworten bleiben nur in diesem Browser."
 
 
-def quiz_html(quiz: Quiz, module_id: str, threshold: float) -> str:
+def quiz_html(quiz: Quiz, module_id: str, threshold: float, next_step: tuple[str, str] | None = None) -> str:
+    """The quiz; ``next_step`` (URL, text) is the way on that quiz.js shows once the quiz is passed."""
     questions = []
     specs = []
     for number, q in enumerate(quiz.questions, start=1):
@@ -304,8 +305,15 @@ def quiz_html(quiz: Quiz, module_id: str, threshold: float) -> str:
         f'<script type="application/json" class="ck-quiz-data">{payload}</script>'
         f"{''.join(questions)}"
         '<p class="ck-score" role="status" aria-live="polite"></p>'
-        '<p class="ck-next" hidden></p></section>'
+        f'<p class="ck-next" hidden>{_next_link(next_step)}</p></section>'
     )
+
+
+def _next_link(next_step: tuple[str, str] | None) -> str:
+    if next_step is None:
+        return ""
+    url, text = next_step
+    return f'Geschafft! <a class="md-button md-button--primary" href="{_attr(url)}">{escape(text)}</a>'
 
 
 # --- printed: the handout (no solutions) and the facilitator handbook (with them) -----------------------------

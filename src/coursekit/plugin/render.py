@@ -101,7 +101,9 @@ def notebook_box(course: Course, page_uri: str, notebook_id: str) -> str:
     title = headings[0] if headings else notebook_id
     tasks = "\n".join(f"    - {h}" for h in headings[1:])
     depth = page_uri.count("/") + (0 if page_uri.endswith("index.md") else 1)
-    href = "../" * depth + f"lite/notebooks/index.html?path={notebook_path(course.layout.root, path)}"
+    page_url = page_uri.removesuffix(".md").removesuffix("index") + ("" if page_uri.endswith("index.md") else "/")
+    back = "../../" + page_url  # from lite/notebooks/ to this page
+    href = "../" * depth + f"lite/notebooks/index.html?path={notebook_path(course.layout.root, path)}&zurueck={back}"
     return (
         f'!!! example "{md_text(title)}"\n\n'
         "    Eine Übung mit (synthetischen) Daten: Python läuft direkt auf dieser Seite, in Ihrem Browser, "
@@ -120,8 +122,9 @@ def _exercise(course: Course, notebook_id: str) -> str:
     if executed is None:  # validation only (make check): nothing was executed
         return ""
     return (
+        # Out of the search index: code, numbers and open checks are no answer to a search.
         f'\n<section class="ck-exercise" data-exercise="{notebook_id}" aria-label="Übung zum Bearbeiten" '
-        f'markdown="1">\n\n{notebooks.rendered(executed)}\n</section>\n'
+        f'data-search-exclude markdown="1">\n\n{notebooks.rendered(executed)}\n</section>\n'
     )
 
 
@@ -158,6 +161,21 @@ def render_marker(course: Course, page_uri: str, marker: Marker) -> str:
     raise KeyError(marker.name)  # validation rejects unknown markers before rendering
 
 
+def next_step(course: Course, module_id: str, urls: dict[str, str]) -> tuple[str, str] | None:
+    """(URL, link text) of where a learner goes after passing this module's quiz: the next module, or
+    after the last one the progress page; ``urls`` maps src_uris to URLs relative to the page."""
+    ids = [m.meta.id for m in course.modules]
+    if module_id not in ids:
+        return None
+    index = ids.index(module_id)
+    if index + 1 < len(course.modules):
+        following = course.modules[index + 1]
+        url = urls.get(following.src_uri)
+        return (url, f"Weiter mit Modul {following.number}: {following.meta.title}") if url else None
+    url = urls.get(course.progress_page or "")
+    return (url, "Zu „Mein Fortschritt“: Ihr Stand im ganzen Kurs") if url else None
+
+
 def fill_slots(html: str, course: Course, urls: dict[str, str], default_threshold: float) -> str:
     """Replace slots with generated HTML; ``urls`` maps module src_uris to URLs relative to the page."""
 
@@ -169,7 +187,7 @@ def fill_slots(html: str, course: Course, urls: dict[str, str], default_threshol
                 return '<p class="ck-missing">Dieses Quiz enthält Fehler und wird nach der Korrektur angezeigt.</p>'
             quiz = loaded.item
             threshold = quiz.pass_threshold if quiz.pass_threshold is not None else default_threshold
-            return quizhtml.quiz_html(quiz, quiz.module, threshold)
+            return quizhtml.quiz_html(quiz, quiz.module, threshold, next_step(course, quiz.module, urls))
         return progress.progress_html(course, urls, default_threshold)
 
     return SLOT_RE.sub(fill, html)
