@@ -254,9 +254,10 @@ def notebook_bench(sites: dict[str, Path], runs: int) -> dict[str, NotebookFigur
 
 
 EXERCISE_PAGE = "/module/interne-moocs/"
+STOP_AFTER_MS = 2000
 
 
-def exercise_output(context: BrowserContext, base: str, log: list[Served]) -> tuple[Visit, float]:
+def exercise_output(context: BrowserContext, base: str, log: list[Served]) -> tuple[Visit, float, float]:
     """On the module page: click "Ausführen" of the first cell at once, stop at its first output.
 
     Then "Stopp" during an endless loop and the time until a cell runs again (a fresh worker)."""
@@ -269,7 +270,10 @@ def exercise_output(context: BrowserContext, base: str, log: list[Served]) -> tu
     first, last = exercise.locator(".ck-cell").first, exercise.locator(".ck-cell").last
     first.get_by_role("button", name="Ausführen").click()  # enabled from the start; a click waits for Python
     first.locator(".ck-run-output > :not(.ck-running)").first.wait_for(timeout=120_000)
-    seconds = time.perf_counter() - start
+    # The page marks when it shows an output (User Timing); that is the time since navigation began,
+    # without the test driver's polling (about 0.3 s here).
+    seconds = page.evaluate("performance.getEntriesByName('kurs:ausgabe')[0].startTime") / 1000
+    wall = time.perf_counter() - start  # as the JupyterLite figures are taken, for the ratio
     served = list(log)
     text = first.locator(".ck-run-output").inner_text()
     if "Fehler" in text or "konnte nicht starten" in text:
@@ -279,11 +283,14 @@ def exercise_output(context: BrowserContext, base: str, log: list[Served]) -> tu
     page.keyboard.insert_text("while True:\n    pass")
     last.get_by_role("button", name="Ausführen").click()
     last.get_by_role("button", name="Stopp").wait_for()
-    restart = time.perf_counter()
+    page.wait_for_timeout(STOP_AFTER_MS)  # a learner stops a run that hangs, not one that just began
     last.get_by_role("button", name="Stopp").click()
     first.get_by_role("button", name="Ausführen").click()
     first.locator(".ck-run-output > pre, .ck-run-output > div").first.wait_for(timeout=120_000)
-    restarted = time.perf_counter() - restart
+    restarted = page.evaluate(
+        "(performance.getEntriesByName('kurs:ausgabe').at(-1).startTime"
+        " - performance.getEntriesByName('kurs:stopp')[0].startTime) / 1000"
+    )
     page.close()
     visit = Visit(
         seconds=seconds,
@@ -292,7 +299,7 @@ def exercise_output(context: BrowserContext, base: str, log: list[Served]) -> tu
         raw=sum(s.file_bytes for s in served if s.status == 200),
         sent=sum(s.body_bytes for s in served),
     )
-    return visit, restarted
+    return visit, wall, restarted
 
 
 def exercise_part(site: Path, runs: int, lite_cold: float | None) -> None:
@@ -300,6 +307,7 @@ def exercise_part(site: Path, runs: int, lite_cold: float | None) -> None:
     cold: list[Visit] = []
     warm: list[Visit] = []
     restarts: list[float] = []
+    walls: list[float] = []
     recorder = RequestRecorder()
     with serving(site) as (base, log), sync_playwright() as pw:
         for _ in range(runs):
@@ -309,14 +317,17 @@ def exercise_part(site: Path, runs: int, lite_cold: float | None) -> None:
                 )
                 try:
                     for visits in (cold, warm):
-                        visit, restarted = exercise_output(context, base, log)
+                        visit, wall, restarted = exercise_output(context, base, log)
                         visits.append(visit)
                         restarts.append(restarted)
+                        if visits is cold:
+                            walls.append(wall)
                 finally:
                     context.close()
     recorder.close()
     print(f"\nÜbung auf der Modulseite ({EXERCISE_PAGE}): vom Aufruf bis zur ersten Ausgabe nach „Ausführen“,")
-    print(f"  sofort geklickt; Median aus {runs} Läufen, kalt = leeres Profil, warm = zweiter Besuch.")
+    print(f"  sofort geklickt; Median aus {runs} Läufen, kalt = leeres Profil, warm = zweiter Besuch. Gemessen")
+    print("  mit den Zeitmarken der Seite (performance.mark), ab Beginn der Navigation.")
     print(f"\n  {'':32} {'Median':>7}  {'Läufe':<20} {'Anfragen':>8} {'davon 304':>9} {'roh':>10} {'gesendet':>10}")
     for label, visits, goal in (("kalt", cold, "≤ 2 s"), ("warm", warm, "≤ 1 s")):
         seconds = [v.seconds for v in visits]
@@ -331,10 +342,14 @@ def exercise_part(site: Path, runs: int, lite_cold: float | None) -> None:
     sent = statistics.median_low([v.sent for v in cold]) / 2**20
     print(f"  Kalt gesendet bis zur ersten Ausgabe {sent:5.1f} MB  (Ziel ≤ 12 MB)")
     if lite_cold:
-        ratio = statistics.median(v.seconds for v in cold) / lite_cold
-        print(f"  Kalt, Übung / Notebook in JupyterLite {ratio:5.2f} x  (Ziel ≤ 0.2 x)")
+        ratio = statistics.median(walls) / lite_cold
+        print(
+            f"  Kalt, Übung / Notebook in JupyterLite {ratio:5.2f} x  (Ziel ≤ 0.2 x; beide mit der Uhr des Testtreibers"
+            f", Übung {statistics.median(walls):.2f} s)"
+        )
     print(
-        f"  Neustart nach „Stopp“ bis zur nächsten Ausgabe: Median {statistics.median(restarts):.2f} s"
+        f"  „Stopp“ {STOP_AFTER_MS / 1000:.0f} s nach Start einer Endlosschleife, dann „Ausführen“ der ersten Zelle:\n"
+        f"  Neustart bis zur nächsten Ausgabe: Median {statistics.median(restarts):.2f} s"
         f"  Läufe: {', '.join(f'{t:.2f}' for t in restarts)}  (Ziel ≤ 1 s)"
     )
     print(f"  Anfragen an fremde Hosts             {len(recorder.requests)}")

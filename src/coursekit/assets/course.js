@@ -62,8 +62,14 @@ async function start() {
   let loading = null; // the stored state is read once per page, for quizzes and the progress view alike
   const ready = () => (loading ??= loadState());
   if (quizzes.length) whenNear(quizzes, () => ready().then(() => startQuizzes(quizzes)));
-  // Python boots when an exercise comes within a screen, so a click on "Ausführen" costs only the run.
-  if (exercises.length) whenNear(exercises, () => ready().then(() => startExercises(exercises)));
+  if (exercises.length) {
+    // Python boots while the learner reads, so a click on "Ausführen" costs only the run; the editors
+    // come when an exercise is within a screen.
+    const boot = () => import("./runner.js").then((runner) => runner.bootPython());
+    if (window.requestIdleCallback) requestIdleCallback(boot, { timeout: 1000 });
+    else setTimeout(boot, 200);
+    whenNear(exercises, () => ready().then(() => startExercises(exercises)));
+  }
   if (progress.length) {
     await ready();
     const { initProgress } = await import("./progress.js");

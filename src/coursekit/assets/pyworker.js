@@ -1,5 +1,5 @@
 // The Python of one page: Pyodide in a worker, booted from the build's memory snapshot.
-// Messages in: {type: "boot", indexURL, snapshotURL, dataURL, dataFiles} and {type: "run", id, exercise, code}.
+// Messages in: {type: "boot", indexURL, stdLibURL, snapshotURL, dataURL} and {type: "run", id, exercise, code}.
 // Messages out: {type: "ready", how} / {type: "failed", message} and {type: "result", id, outputs}.
 
 let python = null;
@@ -11,11 +11,16 @@ async function fetchBytes(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function boot({ indexURL, snapshotURL, dataURL, dataFiles }) {
+async function boot({ indexURL, stdLibURL, snapshotURL, dataURL }) {
+  // Everything Python needs is requested at once; the snapshot is the largest part.
+  const snapshot = fetchBytes(snapshotURL);
+  const data = fetch(new URL("dateien.json", dataURL))
+    .then((response) => response.json())
+    .then((names) => Promise.all(names.map(async (name) => [name, await fetchBytes(new URL(name, dataURL))])));
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   let how = "snapshot";
   try {
-    python = await loadPyodide({ indexURL, _loadSnapshot: await fetchBytes(snapshotURL) });
+    python = await loadPyodide({ indexURL, stdLibURL, _loadSnapshot: await snapshot });
   } catch (error) {
     // Another Pyodide build or a heap too small for the snapshot: boot normally (slower), say why here only.
     console.warn("Python-Speicherabbild nicht nutzbar, normaler Start:", error);
@@ -24,9 +29,7 @@ async function boot({ indexURL, snapshotURL, dataURL, dataFiles }) {
     how = "plain";
   }
   python.FS.mkdirTree("/kursdaten");
-  await Promise.all(
-    dataFiles.map(async (name) => python.FS.writeFile(`/kursdaten/${name}`, await fetchBytes(new URL(name, dataURL)))),
-  );
+  for (const [name, bytes] of await data) python.FS.writeFile(`/kursdaten/${name}`, bytes);
   // The snapshot froze the random generator's state: seed it anew so each visit gets its own numbers.
   python.runPython("import os, random; os.environ['KURSLAB_DATA'] = '/kursdaten'; random.seed(); import kurslab.runner");
   return how;

@@ -7,32 +7,37 @@ const here = import.meta.url;
 const INDEX_URL = new URL("../../lite/static/pyodide/", here).href;
 const DATA_URL = new URL("../kursdaten/", here).href;
 const SOLUTIONS_URL = new URL("../uebungen/", here).href;
+const SNAPSHOT_URL = new URL("snapshot.bin", INDEX_URL).href;
+const STDLIB_URL = new URL("python_stdlib_quellen.zip", INDEX_URL).href;
 
 let python = null; // { worker, ready: Promise<string>, pending: Map }
+let spare = null; // a second Python, booted while a run takes long, so that "Stopp" needs no new boot
+const SPARE_AFTER_MS = 400;
 let nextId = 1;
 const allCells = new Set(); // every cell on pages seen in this tab: a restart marks them all as not run
 
 function startPython() {
+  python = bootWorker();
+  return python;
+}
+
+function bootWorker() {
   const worker = new Worker(new URL("./pyworker.js", here), { type: "module" });
   const pending = new Map();
-  const ready = (async () => {
-    const files = await (await fetch(new URL("dateien.json", DATA_URL))).json();
-    return new Promise((resolve, reject) => {
-      worker.onmessage = ({ data }) => {
-        if (data.type === "ready") resolve(data.how);
-        else if (data.type === "failed") reject(new Error(data.message));
-        else if (data.type === "result") {
-          pending.get(data.id)?.resolve(data.outputs);
-          pending.delete(data.id);
-        }
-      };
-      worker.onerror = (event) => reject(new Error(event.message));
-      worker.postMessage({ type: "boot", indexURL: INDEX_URL, snapshotURL: new URL("snapshot.bin", INDEX_URL).href, dataURL: DATA_URL, dataFiles: files });
-    });
-  })();
-  python = { worker, ready, pending };
+  const ready = new Promise((resolve, reject) => {
+    worker.onmessage = ({ data }) => {
+      if (data.type === "ready") resolve(data.how);
+      else if (data.type === "failed") reject(new Error(data.message));
+      else if (data.type === "result") {
+        pending.get(data.id)?.resolve(data.outputs);
+        pending.delete(data.id);
+      }
+    };
+    worker.onerror = (event) => reject(new Error(event.message));
+    worker.postMessage({ type: "boot", indexURL: INDEX_URL, stdLibURL: STDLIB_URL, snapshotURL: SNAPSHOT_URL, dataURL: DATA_URL });
+  });
   ready.then((how) => how !== "snapshot" && console.info(`Python ohne Speicherabbild gestartet (${how}).`)).catch(() => {});
-  return python;
+  return { worker, ready, pending };
 }
 
 function restartPython() {
@@ -41,17 +46,20 @@ function restartPython() {
     for (const { reject } of python.pending.values()) reject(new Error("angehalten"));
   }
   for (const cell of allCells) cell.ran = false;
-  return startPython();
+  python = spare ?? bootWorker();
+  spare = null;
+  return python;
 }
 
 async function execute(exercise, code) {
   const py = python ?? startPython();
   await py.ready;
   const id = nextId++;
+  const standby = setTimeout(() => (spare ??= bootWorker()), SPARE_AFTER_MS); // in case "Stopp" follows
   return new Promise((resolve, reject) => {
     py.pending.set(id, { resolve, reject });
     py.worker.postMessage({ type: "run", id, exercise, code });
-  });
+  }).finally(() => clearTimeout(standby));
 }
 
 function element(tag, props = {}, ...children) {
@@ -167,6 +175,7 @@ function setupCell(ctx, node, index, createEditor) {
       const outputs = await execute(exercise, editor.value);
       cell.ran = !outputs.some((o) => o.type === "error");
       output.replaceChildren(...(outputs.length ? renderOutputs(outputs) : [element("p", { className: "ck-run-note", textContent: "Ausgeführt, ohne Ausgabe." })]));
+      performance.mark("kurs:ausgabe"); // User Timing for `make bench` and the browser's performance panel
     } catch (error) {
       output.replaceChildren(element("p", { textContent: error.message === "angehalten" ? "Angehalten. Python wurde neu gestartet; führen Sie die Zelle erneut aus." : `Python konnte nicht starten: ${error.message}` }));
     } finally {
@@ -176,7 +185,10 @@ function setupCell(ctx, node, index, createEditor) {
     }
   };
   runButton.addEventListener("click", () => cell.run());
-  stopButton.addEventListener("click", () => restartPython());
+  stopButton.addEventListener("click", () => {
+    performance.mark("kurs:stopp");
+    restartPython();
+  });
   resetButton.addEventListener("click", () => {
     editor.value = original;
     delete memory.cells[cellId];
@@ -186,10 +198,15 @@ function setupCell(ctx, node, index, createEditor) {
   return cell;
 }
 
+// Boot Python once per tab, ahead of any click (course.js calls this when the page is idle).
+export function bootPython() {
+  return python ?? startPython();
+}
+
 export async function initExercise(section, state) {
   if (section.dataset.ready) return;
   section.dataset.ready = "1";
-  python ?? startPython(); // boot now, while the learner reads: a click then costs only the run
+  bootPython();
   const { createEditor } = await import("./editor.js");
   const ctx = { exercise: section.dataset.exercise, state, cells: [] };
   for (const [index, node] of [...section.querySelectorAll(".ck-cell")].entries()) ctx.cells.push(setupCell(ctx, node, index, createEditor));

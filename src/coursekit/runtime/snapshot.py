@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 SNAPSHOT = "snapshot.bin"
+SOURCE_STDLIB = "python_stdlib_quellen.zip"  # npm's standard library as sources, for the page's Python
 SCRIPT = Path(__file__).with_name("snapshot.mjs")
 CACHE = Path(".cache") / "snapshot"
 # Restoring a snapshot larger than Pyodide's default heap fails (Pyodide #6254); a plain snapshot is
@@ -22,7 +23,7 @@ class SnapshotError(Exception):
 def make_snapshot(root: Path, pyodide_dir: Path, wheel: Path, target: Path) -> int:
     """Write the snapshot to ``target`` (made once per Pyodide release and wheel); returns its size."""
     key = hashlib.sha256()
-    for part in (pyodide_dir / "pyodide.asm.wasm", pyodide_dir / "package.json", wheel, SCRIPT):
+    for part in (pyodide_dir / "pyodide.asm.wasm", pyodide_dir / "python_stdlib.zip", wheel, SCRIPT):
         if part.exists():
             key.update(part.read_bytes())
     cached = root / CACHE / f"{key.hexdigest()[:16]}.bin"
