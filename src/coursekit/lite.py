@@ -20,7 +20,8 @@ from pathlib import Path
 from flit_core import wheel as flit_wheel
 
 from .postbuild import neutralise_cdn
-from .runtime.snapshot import SNAPSHOT, SOURCE_STDLIB, SnapshotError, make_snapshot
+from .runtime import RuntimeBuildError
+from .runtime.snapshot import SNAPSHOT, SOURCE_STDLIB, make_snapshot
 
 PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
 WHEEL_CACHE = Path(".cache") / "lite-wheels"
@@ -238,7 +239,7 @@ def build_lite(root: Path, target: Path) -> None:
             make_snapshot(root, pyodide_target, compiled_helper, pyodide_target / SNAPSHOT)
             # After a restore the page's Python rarely imports more; the source archive is 2 MB smaller.
             shutil.copyfile(_pyodide_dir(root) / "python_stdlib.zip", pyodide_target / SOURCE_STDLIB)
-        except SnapshotError as exc:
+        except RuntimeBuildError as exc:
             raise LiteError(str(exc)) from exc
         shutil.copy(root / "lite" / "jupyter-lite.json", lite_dir / "jupyter-lite.json")
         contents = work / "contents"

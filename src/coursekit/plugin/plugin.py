@@ -19,7 +19,8 @@ from .. import facilitator, markers, markup, notebooks, pedagogy, slides
 from ..course import Course, CourseLayout, Module, load_course
 from ..diagnostics import Report
 from ..postbuild import neutralise_cdn
-from ..runtime.editor import EditorBundleError, bundle_editor
+from ..runtime import RuntimeBuildError
+from ..runtime.editor import bundle_editor
 from . import facilitation, printables, render
 from .config import CourseConfig
 from .text import link
@@ -138,7 +139,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         """What the in-page exercises load: the editor bundle, the data sets and the solutions."""
         try:
             editor = bundle_editor(course.layout.root)
-        except EditorBundleError as exc:
+        except RuntimeBuildError as exc:
             raise PluginError(str(exc)) from exc
         files.append(File.generated(config, f"{ASSET_URI}/editor.js", abs_src_path=str(editor)))
         data_files = sorted(course.layout.data_dir.glob("*.csv"))

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
 from pathlib import Path
+
+from . import RuntimeBuildError, run_tool
 
 ENTRY = Path(__file__).with_name("editor.mjs")
 CACHE = Path(".cache") / "editor"
-
-
-class EditorBundleError(Exception):
-    pass
 
 
 def _node_modules(root: Path) -> Path:
@@ -19,7 +16,7 @@ def _node_modules(root: Path) -> Path:
     for folder in (root.resolve(), *root.resolve().parents):
         if (folder / "node_modules" / ".bin" / "esbuild").exists():
             return folder / "node_modules"
-    raise EditorBundleError("esbuild fehlt. Führen Sie „make setup“ aus (installiert package.json).")
+    raise RuntimeBuildError("esbuild fehlt. Führen Sie „make setup“ aus (installiert package.json).")
 
 
 def bundle_editor(root: Path) -> Path:
@@ -30,28 +27,7 @@ def bundle_editor(root: Path) -> Path:
     target = root / CACHE / f"editor-{key[:16]}.js"
     if target.is_file():
         return target
-    esbuild = modules / ".bin" / "esbuild"
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".tmp.js")
-    try:
-        subprocess.run(
-            [
-                str(esbuild),
-                str(ENTRY),
-                "--bundle",
-                "--minify",
-                "--format=esm",
-                "--target=es2020",
-                f"--outfile={partial}",
-            ],
-            check=True,
-            capture_output=True,
-            text=True,
-            cwd=root,
-            timeout=120,
-        )
-    except (OSError, subprocess.SubprocessError) as exc:
-        detail = getattr(exc, "stderr", "") or str(exc)
-        raise EditorBundleError(f"Der Code-Editor ließ sich nicht bündeln: {detail[-500:]}") from exc
-    partial.replace(target)
+    esbuild = [str(modules / ".bin" / "esbuild"), str(ENTRY), "--bundle", "--minify", "--format=esm"]
+    run_tool([*esbuild, f"--outfile={partial}"], "Der Code-Editor (CodeMirror)", partial, target, cwd=root)
     return target

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import subprocess
 from pathlib import Path
+
+from . import RuntimeBuildError, run_tool
 
 SNAPSHOT = "snapshot.bin"
 SOURCE_STDLIB = "python_stdlib_quellen.zip"  # npm's standard library as sources, for the page's Python
@@ -16,10 +17,6 @@ CACHE = Path(".cache") / "snapshot"
 MAX_BYTES = 48 * 2**20
 
 
-class SnapshotError(Exception):
-    pass
-
-
 def make_snapshot(root: Path, pyodide_dir: Path, wheel: Path, target: Path) -> int:
     """Write the snapshot to ``target`` (made once per Pyodide release and wheel); returns its size."""
     key = hashlib.sha256()
@@ -28,23 +25,12 @@ def make_snapshot(root: Path, pyodide_dir: Path, wheel: Path, target: Path) -> i
             key.update(part.read_bytes())
     cached = root / CACHE / f"{key.hexdigest()[:16]}.bin"
     if not cached.is_file():
-        cached.parent.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(".tmp")
-        try:
-            subprocess.run(
-                ["node", str(SCRIPT), str(pyodide_dir), str(wheel), str(partial)],
-                check=True,
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
-        except (OSError, subprocess.SubprocessError) as exc:
-            detail = getattr(exc, "stderr", "") or str(exc)
-            raise SnapshotError(f"Das Python-Speicherabbild ließ sich nicht erzeugen: {detail[-500:]}") from exc
-        partial.replace(cached)
+        command = ["node", str(SCRIPT), str(pyodide_dir), str(wheel), str(partial)]
+        run_tool(command, "Das Python-Speicherabbild", partial, cached)
     size = cached.stat().st_size
     if size > MAX_BYTES:
-        raise SnapshotError(
+        raise RuntimeBuildError(
             f"Das Python-Speicherabbild ist {size / 2**20:.0f} MiB groß (höchstens {MAX_BYTES // 2**20} MiB); "
             "importieren Sie in runtime/snapshot.mjs weniger."
         )
