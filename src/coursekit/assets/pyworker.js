@@ -11,9 +11,26 @@ async function fetchBytes(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+// The snapshot, unpacked: from Cache Storage when this version was fetched before (reading 31 MB back
+// from the HTTP cache means unpacking its gzip each time), else from the server, then kept.
+async function snapshotBytes(snapshotURL) {
+  if (!self.caches) return fetchBytes(snapshotURL); // Cache Storage needs a secure context (https, localhost)
+  const { version } = await (await fetch(new URL("snapshot.json", snapshotURL))).json();
+  const key = `${snapshotURL}?v=${version}`;
+  const cache = await caches.open("kurs-python");
+  const hit = await cache.match(key);
+  if (hit) return new Uint8Array(await hit.arrayBuffer());
+  const bytes = await fetchBytes(snapshotURL);
+  (async () => {
+    for (const old of await cache.keys()) await cache.delete(old); // earlier course versions
+    await cache.put(key, new Response(bytes));
+  })().catch((error) => console.warn("Python-Speicherabbild nicht zwischengespeichert:", error));
+  return bytes;
+}
+
 async function boot({ indexURL, stdLibURL, snapshotURL, dataURL }) {
   // Everything Python needs is requested at once; the snapshot is the largest part.
-  const snapshot = fetchBytes(snapshotURL);
+  const snapshot = snapshotBytes(snapshotURL).catch(() => fetchBytes(snapshotURL));
   const data = fetch(new URL("dateien.json", dataURL))
     .then((response) => response.json())
     .then((names) => Promise.all(names.map(async (name) => [name, await fetchBytes(new URL(name, dataURL))])));
