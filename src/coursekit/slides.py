@@ -24,7 +24,7 @@ EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tabl
 SHOWN_RE = re.compile(r"^\s*(?:[-*+] |\d+\. |\||!!!|\?\?\?|>|!\[)")
 
 
-HREF_RE = re.compile(r'href="(?P<path>[^":#?]+\.md)(?P<fragment>#[^"]*)?"')
+HREF_RE = re.compile(r'href="(?:(?P<path>[^":#?]+\.md)(?P<fragment>#[^"]*)?|(?P<local>#[^"]*))"')
 
 
 def _md(text: str) -> str:
@@ -35,9 +35,11 @@ def page_links(html: str, src_uri: str, root: str) -> str:
     """Point links to other course pages (written as .md files) at their built URLs from the deck."""
 
     def to_url(match: re.Match[str]) -> str:
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), match.group("path")))
+        # A link within the module ("#abschnitt") points at the module page, not at the deck.
+        path = match.group("path") or posixpath.basename(src_uri)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))
         url = target.removesuffix(".md").removesuffix("index") + ("/" if not target.endswith("index.md") else "")
-        return f'href="{root}{url.lstrip("/")}{match.group("fragment") or ""}"'
+        return f'href="{root}{url.lstrip("/")}{match.group("fragment") or match.group("local") or ""}"'
 
     return HREF_RE.sub(to_url, html)
 
