@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -118,3 +119,28 @@ def test_module_page_with_cells_is_accessible(page: Page, scheme: str) -> None:
     run(exercise.locator(".ck-cell").nth(1))
     assert axe_violations(page) == []
     assert re.search(r"Ausführen", exercise.inner_text())
+
+
+def test_edits_travel_with_the_progress_export(page: Page, tmp_path: Path) -> None:
+    page.goto(MODULE)
+    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
+    exercise.scroll_into_view_if_needed()
+    cell = exercise.locator(".ck-cell").first
+    expect(cell.locator(".cm-content")).to_be_visible()
+    edited = code_of(cell) + "\nprint('mitgenommen')"
+    set_code(cell, edited)
+    page.goto("/fortschritt/")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Fortschritt exportieren").click()
+    exported = tmp_path / "fortschritt.json"
+    download.value.save_as(exported)
+    cells = json.loads(exported.read_text("utf-8"))["exercises"][EXERCISE]["cells"]
+    assert [c["code"] for c in cells.values()] == [edited]
+    page.evaluate("localStorage.clear()")  # another browser: import brings the edit back
+    page.reload()
+    page.set_input_files("#ck-import", str(exported))
+    expect(page.locator(".ck-progress-message")).to_contain_text("importiert")
+    page.goto(MODULE)
+    exercise.scroll_into_view_if_needed()
+    expect(cell.locator(".cm-content")).to_be_visible()
+    assert code_of(cell) == edited
