@@ -117,7 +117,10 @@ def test_hostile_content_never_runs(hostile_page: Page) -> None:
         expect(page.locator("body")).to_contain_text("Ende")
         assert_nothing_ran(page, path)
     page.goto("/module/alpha/")
-    page.locator("form.ck-question").first.get_by_role("button").last.click()  # feedback and solution shown
+    for summary in page.locator("form.ck-question summary").all():  # every solution, feedback, explanation shown
+        summary.click()
+    expect(page.locator(".ck-fb:visible", has_text="Ende qfeedback").first).to_be_visible()
+    expect(page.locator("form.ck-question").first).to_contain_text("Ende qexplanation")
     assert_nothing_ran(page, "quiz feedback")
     field = page.locator("input.md-search__input")
     field.click()
