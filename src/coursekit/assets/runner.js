@@ -1,5 +1,5 @@
 // Exercises on the module page: code cells become editors whose Python runs in a worker (pyworker.js).
-// One worker per browser tab, booted from the build's memory snapshot as soon as an exercise is near;
+// One worker per browser tab, booted from the build's memory snapshot when the page is idle (course.js);
 // it survives instant navigation. Edits and revealed solutions live in the learner's progress state.
 import { save } from "./store.js";
 
