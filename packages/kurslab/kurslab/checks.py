@@ -78,6 +78,18 @@ def _number(answer: object) -> float | None:
         return None
 
 
+def _percent(answer: object, expected: float, tolerance: float) -> float | Feedback:
+    """The answer as a percentage, or feedback when it is no number or the share as a decimal (0.154)."""
+    given = _number(answer)
+    if given is None:
+        return Feedback(False, "Geben Sie den Anteil als Zahl in Prozent an, z. B. 25,0.")
+    if abs(given - expected) > tolerance and 0 < given <= 1 and abs(100 * given - expected) <= tolerance:
+        return Feedback(
+            False, "Das ist der Anteil als Dezimalzahl. Multiplizieren Sie mit 100, um Prozent zu erhalten."
+        )
+    return given
+
+
 def _three_shares(answer: object, names: str) -> list[float] | Feedback:
     """Three percentages, or feedback saying what shape the answer needs."""
     if not isinstance(answer, tuple | list) or len(answer) != 3:
@@ -126,9 +138,9 @@ def _cross_share(answer: object) -> Feedback:
     total = sum(int(r["anzahl"]) for r in rows)
     across = sum(int(r["anzahl"]) for r in rows if r["von_bereich"] != r["an_bereich"])
     expected = 100 * across / total
-    given = _number(answer)
-    if given is None:
-        return Feedback(False, "Geben Sie den Anteil als Zahl in Prozent an, z. B. 25.0.")
+    given = _percent(answer, expected, 1)
+    if isinstance(given, Feedback):
+        return given
     if abs(given - expected) <= 1:
         return Feedback(
             True,
@@ -141,10 +153,6 @@ def _cross_share(answer: object) -> Feedback:
             False,
             "Das ist der Anteil der Antworten innerhalb eines Bereichs. Gefragt sind die Zeilen, in denen "
             "„von_bereich“ und „an_bereich“ verschieden sind.",
-        )
-    if 0 < given <= 1 and abs(100 * given - expected) <= 1:
-        return Feedback(
-            False, "Das ist der Anteil als Dezimalzahl. Multiplizieren Sie mit 100, um Prozent zu erhalten."
         )
     return Feedback(
         False,
@@ -212,9 +220,9 @@ def _biggest_drop(answer: object) -> Feedback:
 def _completion(answer: object) -> Feedback:
     rows = load("mooc-wochen")
     expected = 100 * int(rows[-1]["aufgabe_erledigt"]) / int(rows[0]["eingeschrieben"])
-    given = _number(answer)
-    if given is None:
-        return Feedback(False, "Geben Sie eine Zahl in Prozent an, z. B. 12.5.")
+    given = _percent(answer, expected, 0.5)
+    if isinstance(given, Feedback):
+        return given
     if abs(given - expected) <= 0.5:
         shown = _de(expected)
         return Feedback(
@@ -222,10 +230,6 @@ def _completion(answer: object) -> Feedback:
             f"{shown} % der Eingeschriebenen haben die letzte Aufgabe erledigt. Bezogen auf "
             "die in Woche 1 Aktiven wäre die Quote deutlich höher: Welche Zahl Sie nennen, hängt davon "
             "ab, wen Sie als Ausgangsgruppe nehmen.",
-        )
-    if 0 < given <= 1 and abs(100 * given - expected) <= 0.5:
-        return Feedback(
-            False, "Das ist der Anteil als Dezimalzahl. Multiplizieren Sie mit 100, um Prozent zu erhalten."
         )
     return Feedback(
         False,
