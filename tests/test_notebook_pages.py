@@ -65,6 +65,16 @@ def test_a_failing_notebook_cell_fails_the_build_with_path_line_and_keeps_the_si
     assert (site / "index.html").read_text("utf-8") == "vorherige Fassung"
 
 
+def test_html_printed_by_notebook_code_cannot_run_on_the_page(make_course: MakeCourse) -> None:
+    project = notebook_course(make_course, "from IPython.display import HTML; HTML('<img src=x onerror=alert(1)>')")
+    with pytest.raises(BuildFailed) as failed:
+        build_site(project / "mkdocs.yml", project / "site", out=lambda _: None)
+    assert (
+        "docs/module/alpha.md:1: Die fertige Seite enthält ein Ereignis-Attribut (on…=). "
+        "Inhalte dürfen keinen Code ausführen"
+    ) in str(failed.value)
+
+
 def mkdocs_only(project: Path) -> Path:
     """mkdocs with the course plugin, without JupyterLite (whose link the post-build scan would miss)."""
     config = load(project / "mkdocs.yml")

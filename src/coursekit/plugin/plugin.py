@@ -183,9 +183,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         assert course is not None
         found = markup.unsafe_html(html)
         if found:
+            # The page as a whole (line 1, as for other page-wide findings): what got in may come from a
+            # notebook's output rather than from a line of the Markdown.
+            where = Report(course.layout.root).rel(course.layout.docs_dir / page.file.src_uri)
             message = (
-                f"{page.file.src_uri}: Die fertige Seite enthält {', '.join(found)}. Inhalte dürfen keinen Code "
-                "ausführen; prüfen Sie HTML in Texten und die Ausgaben der Notebook-Zellen."
+                f"{where}:1: Die fertige Seite enthält {', '.join(found)}. "
+                "Inhalte dürfen keinen Code ausführen; prüfen Sie HTML in Texten und die Ausgaben der Notebook-Zellen."
             )
             if not self.serving:
                 raise PluginError(message)
