@@ -158,11 +158,14 @@ def precompiled(root: Path, archives: list[Path]) -> list[Path]:
                 raise LiteError(f"Das Vorübersetzen in Pyodide ist fehlgeschlagen:\n{result.stderr[-3000:]}")
             names = json.loads(result.stdout.strip().splitlines()[-1])
             for archive in missing:
-                staging = folders[archive].with_suffix(".tmp")
-                shutil.rmtree(staging, ignore_errors=True)
-                staging.mkdir(parents=True)
+                # A staging folder of its own: builds running at the same time do not meet here.
+                cache.mkdir(parents=True, exist_ok=True)
+                staging = Path(tempfile.mkdtemp(prefix="staging-", dir=cache))
                 shutil.move(Path(tmp) / names[archive.name], staging / names[archive.name])
-                staging.rename(folders[archive])  # complete or absent, never half-written
+                try:
+                    staging.rename(folders[archive])  # complete or absent, never half-written
+                except OSError:  # another build got there first with the same content
+                    shutil.rmtree(staging, ignore_errors=True)
     return [next(folders[a].iterdir()) for a in archives]
 
 

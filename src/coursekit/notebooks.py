@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import tempfile
 from functools import lru_cache
@@ -79,7 +80,7 @@ def executed_copy(root: Path, notebook: Path) -> Path:
                 "durchlaufen; prüfen Sie die Zelle (in JupyterLite oder mit „make test“).",
             ) from error
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".tmp")
+        partial = target.with_suffix(f".{os.getpid()}.tmp")  # own name: parallel builds
         nbformat.write(nb, partial)
         partial.replace(target)  # a half-written copy never counts as done
     return target

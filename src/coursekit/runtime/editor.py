@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from . import RuntimeBuildError, run_tool
@@ -27,7 +28,7 @@ def bundle_editor(root: Path) -> Path:
     target = root / CACHE / f"editor-{key[:16]}.js"
     if target.is_file():
         return target
-    partial = target.with_suffix(".tmp.js")
+    partial = target.with_suffix(f".{os.getpid()}.tmp.js")  # own name: parallel builds
     esbuild = [str(modules / ".bin" / "esbuild"), str(ENTRY), "--bundle", "--minify", "--format=esm"]
     run_tool([*esbuild, f"--outfile={partial}"], "Der Code-Editor (CodeMirror)", partial, target, cwd=root)
     return target

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -27,7 +28,7 @@ def make_snapshot(root: Path, pyodide_dir: Path, wheel: Path, target: Path) -> i
             key.update(part.read_bytes())
     cached = root / CACHE / f"{key.hexdigest()[:16]}.bin"
     if not cached.is_file():
-        partial = cached.with_suffix(".tmp")
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")  # own name: parallel builds
         command = ["node", str(SCRIPT), str(pyodide_dir), str(wheel), str(partial)]
         run_tool(command, "Das Python-Speicherabbild", partial, cached)
     size = cached.stat().st_size
