@@ -28,16 +28,59 @@ async function snapshotBytes(snapshotURL) {
   return bytes;
 }
 
+// The heap from the site's snapshot file, which leaves out the all-zero pages (runtime/snapshot.py):
+// "KSN1", then little-endian u32 length, page size, page count, the page numbers, the pages.
+function expandSnapshot(packed) {
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  if (view.getUint32(0) !== 0x4b534e31) throw new Error("Unbekanntes Format des Speicherabbilds");
+  const [length, page, count] = [4, 8, 12].map((at) => view.getUint32(at, true));
+  const heap = new Uint8Array(length); // zeros, as the pages left out
+  let offset = 16 + 4 * count;
+  for (let i = 0; i < count; i++) {
+    const start = view.getUint32(16 + 4 * i, true) * page;
+    const size = Math.min(page, length - start);
+    heap.set(packed.subarray(offset, offset + size), start);
+    offset += size;
+  }
+  return heap;
+}
+
+// Compiles Pyodide's WebAssembly while the snapshot is still being read: loadPyodide itself starts
+// compiling only once the snapshot is there (it sizes the memory by it). Pyodide has no option to
+// pass a compiled module, so its own request for the file and its instantiation are redirected to
+// this one for the duration of the call; without the streaming API the worker boots as Pyodide does.
+async function withCompiledWasm(indexURL, load) {
+  const url = new URL("pyodide.asm.wasm", indexURL).href;
+  if (!WebAssembly.compileStreaming) return load();
+  const compiled = WebAssembly.compileStreaming(fetch(url));
+  const { fetch: ownFetch } = self;
+  const { instantiateStreaming } = WebAssembly;
+  self.fetch = (resource, init) => (String(resource) === url ? Promise.resolve(new Response(null)) : ownFetch(resource, init));
+  WebAssembly.instantiateStreaming = async (_response, imports) => {
+    // A server that sends the file with another MIME type defeats streaming; then compile the bytes.
+    const module = await compiled.catch(async () => WebAssembly.compile(await (await ownFetch(url)).arrayBuffer()));
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
+  try {
+    return await load();
+  } finally {
+    self.fetch = ownFetch;
+    WebAssembly.instantiateStreaming = instantiateStreaming;
+  }
+}
+
 async function boot({ indexURL, stdLibURL, snapshotURL, dataURL }) {
   // Everything Python needs is requested at once; the snapshot is the largest part.
-  const snapshot = snapshotBytes(snapshotURL).catch(() => fetchBytes(snapshotURL));
+  const snapshot = snapshotBytes(snapshotURL)
+    .catch(() => fetchBytes(snapshotURL))
+    .then(expandSnapshot);
   const data = fetch(new URL("dateien.json", dataURL))
     .then((response) => response.json())
     .then((names) => Promise.all(names.map(async (name) => [name, await fetchBytes(new URL(name, dataURL))])));
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   let how = "snapshot";
   try {
-    python = await loadPyodide({ indexURL, stdLibURL, _loadSnapshot: await snapshot });
+    python = await withCompiledWasm(indexURL, () => loadPyodide({ indexURL, stdLibURL, _loadSnapshot: snapshot }));
   } catch (error) {
     // Another Pyodide build or a heap too small for the snapshot: boot normally (slower), say why here only.
     console.warn("Python-Speicherabbild nicht nutzbar, normaler Start:", error);

@@ -1,5 +1,5 @@
 // Exercises on the module page: code cells become editors whose Python runs in a worker (pyworker.js).
-// One worker per browser tab, booted from the build's memory snapshot when the page is idle (course.js);
+// One worker per browser tab, booted from the build's memory snapshot as soon as the page has started (course.js);
 // it survives instant navigation. Edits and revealed solutions live in the learner's progress state.
 import { save } from "./store.js";
 
@@ -198,7 +198,7 @@ function setupCell(ctx, node, index, createEditor) {
   return cell;
 }
 
-// Boot Python once per tab, ahead of any click (course.js calls this when the page is idle).
+// Boot Python once per tab, ahead of any click (course.js calls this as soon as a page with exercises starts).
 export function bootPython() {
   return python ?? startPython();
 }
