@@ -146,3 +146,35 @@ def test_edits_travel_with_the_progress_export(page: Page, tmp_path: Path) -> No
     exercise.scroll_into_view_if_needed()
     expect(cell.locator(".cm-content")).to_be_visible()
     assert code_of(cell) == edited
+
+
+def test_an_edit_of_a_cell_the_course_changed_is_shown_once_not_lost_silently(page: Page) -> None:
+    page.goto(MODULE)
+    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
+    exercise.scroll_into_view_if_needed()
+    cell = exercise.locator(".ck-cell").first
+    expect(cell.locator(".cm-content")).to_be_visible()
+    earlier = code_of(cell) + "\nprint('meine alte Fassung')"
+    set_code(cell, earlier)
+    # As if the edit had been made before a course update: its cell hash no longer matches.
+    page.evaluate(
+        """([exercise, cell]) => {
+          const key = 'slkurs.fortschritt.v1';
+          const state = JSON.parse(localStorage.getItem(key));
+          state.exercises[exercise].cells[cell].hash = 'vor-dem-update';
+          localStorage.setItem(key, JSON.stringify(state));
+        }""",
+        [EXERCISE, cell.get_attribute("data-cell")],
+    )
+    page.reload()
+    exercise.scroll_into_view_if_needed()
+    notice = cell.get_by_role("note")
+    expect(notice).to_contain_text("überarbeitet")
+    notice.get_by_text("Ihre frühere Fassung anzeigen").click()
+    expect(notice.locator("pre")).to_contain_text("meine alte Fassung")
+    assert "meine alte Fassung" not in code_of(cell)  # the editor shows the course's new text
+    assert stored(page)["cells"] == {}
+    page.reload()
+    exercise.scroll_into_view_if_needed()
+    expect(cell.locator(".cm-content")).to_be_visible()
+    expect(cell.get_by_role("note")).to_have_count(0)  # shown once

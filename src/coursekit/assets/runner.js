@@ -45,7 +45,10 @@ function restartPython() {
     python.worker.terminate();
     for (const { reject } of python.pending.values()) reject(new Error("angehalten"));
   }
-  for (const cell of allCells) cell.ran = false;
+  for (const cell of allCells) {
+    if (cell.node.isConnected) cell.ran = false;
+    else allCells.delete(cell); // a cell of a page left by instant navigation
+  }
   python = spare ?? bootWorker();
   spare = null;
   return python;
@@ -114,7 +117,12 @@ function setupCell(ctx, node, index, createEditor) {
   const original = (codeBlock?.querySelector("code") ?? codeBlock)?.textContent.replace(/\n$/, "") ?? "";
   const memory = stored(state, exercise);
   const kept = memory.cells[cellId];
-  if (kept && kept.hash !== hash) delete memory.cells[cellId]; // the course changed this cell: start from its new text
+  let superseded = null; // the learner's edit of a cell the course has since changed: shown once, then dropped
+  if (kept && kept.hash !== hash) {
+    superseded = kept.code;
+    delete memory.cells[cellId];
+    save(state);
+  }
   const cell = { ran: false, node, run: null };
   allCells.add(cell);
 
@@ -159,6 +167,12 @@ function setupCell(ctx, node, index, createEditor) {
   }
   codeBlock?.replaceWith(host);
   host.after(bar, output, ...(solution ? [solution] : []));
+  if (superseded !== null) {
+    const earlier = element("details", {}, element("summary", { textContent: "Ihre frühere Fassung anzeigen" }), element("pre", { className: "ck-nb-out", tabIndex: 0, textContent: superseded }));
+    const notice = element("div", { className: "ck-cell-notice" }, element("p", { textContent: "Diese Zelle wurde seit Ihrem letzten Besuch überarbeitet. Der Editor zeigt die neue Fassung; Ihre frühere Fassung steht hier zum Kopieren und wird nach dem Verlassen der Seite nicht mehr angezeigt." }), earlier);
+    notice.setAttribute("role", "note");
+    host.before(notice);
+  }
 
   cell.run = async () => {
     // Like a notebook run from the top: cells above that did not run in this Python yet run first.
