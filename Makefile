@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # mkdocs-material prints an end-of-life banner on every run; editors need the course's messages.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve preview site check test test-fast lint bench new-module clean lock schema pdf data
+.PHONY: setup serve preview site check test test-fast lint bench new-module clean lock schema pdf data fragenpool
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -49,6 +49,9 @@ lint: setup
 	$(VENV)/bin/ruff format --check src packages scripts tests
 	$(VENV)/bin/mypy
 
+fragenpool: setup ## Quiz questions as question pools for Moodle and OpenOLAT in dist/fragenpool/
+	$(PY) scripts/fragenpool.py
+
 pdf: site ## Handouts and the facilitator handbook as PDF in pdf/ (headless Chromium)
 	$(PY) scripts/pdf.py $(SITE) pdf
 
@@ -63,7 +66,7 @@ lock: ## Re-pin Python dependencies after changing pyproject.toml
 	$(PY) -m pip freeze --exclude-editable | grep -v '^coursekit\|^kurslab' > requirements.lock
 
 clean:
-	rm -rf $(SITE) pdf .$(SITE).neu-* .$(SITE).alt-* .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	rm -rf $(SITE) pdf dist .$(SITE).neu-* .$(SITE).alt-* .pytest_cache .mypy_cache .ruff_cache test-artifacts
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 data: setup ## Regenerate the synthetic data sets in exercises/data/ (fixed seeds)

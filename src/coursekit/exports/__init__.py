@@ -1,0 +1,1 @@
+"""Exports of the course for other systems: LMS packages (SCORM, cmi5) and question pools."""
