@@ -80,7 +80,8 @@ def build_site(config_file: Path, site_dir: Path, out: Callable[[str], None] = p
         with step("JupyterLite bauen", out):
             if (root / "lite" / "jupyter-lite.json").exists():
                 try:
-                    build_lite(root, lite_output)
+                    if build_lite(root, lite_output):
+                        out("  (unverändert seit einem früheren Build, aus .cache/lite-site/ übernommen)")
                 except LiteError as exc:
                     raise BuildFailed(str(exc)) from exc
             else:

@@ -9,12 +9,15 @@ goes to <site>/lite/.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 from flit_core import wheel as flit_wheel
@@ -28,6 +31,17 @@ WHEEL_CACHE = Path(".cache") / "lite-wheels"
 KERNEL_EXTENSION = "@jupyterlite/pyodide-kernel-extension"
 PYC_CACHE = Path(".cache") / "lite-pyc"
 KURSLAB = Path("packages") / "kurslab"  # the notebooks' helper package (its own pyproject.toml)
+SITE_CACHE = Path(".cache") / "lite-site"  # finished JupyterLite sites, one folder per input key
+SITE_CACHE_KEEP = 2  # entries kept (each about 60 MB): the current one and the one before
+# The Python packages whose versions shape the JupyterLite output.
+LITE_PACKAGES = [
+    "jupyterlite-core",
+    "jupyterlite-pyodide-kernel",
+    "jupyterlab-server",
+    "jupyterlab-language-pack-de-DE",
+    "pyodide-build",
+    "flit_core",
+]
 
 
 class LiteError(Exception):
@@ -226,7 +240,68 @@ def _swap_in_bytecode(root: Path, target: Path, wheels: list[Path], stdlib: Path
     lock_file.write_text(json.dumps(lock, indent=2), "utf-8")
 
 
-def build_lite(root: Path, target: Path) -> None:
+def _files_under(folder: Path) -> list[Path]:
+    skip = {"__pycache__", "_output", ".ipynb_checkpoints", "build", "dist"}
+    return sorted(
+        p for p in folder.rglob("*") if p.is_file() and not skip.intersection(p.relative_to(folder).parts[:-1])
+    )
+
+
+def lite_key(root: Path) -> str:
+    """A hash of everything the JupyterLite output is made from, by content (never by timestamps):
+    lite/, the notebooks and data sets, kurslab, the kernel wheels, Pyodide's npm release, the
+    versions of the Python packages that build it, and this build code itself."""
+    digest = hashlib.sha256()
+
+    def add(label: str, data: bytes) -> None:
+        digest.update(label.encode() + b"\0" + hashlib.sha256(data).digest())
+
+    here = Path(__file__).parent
+    code = [here / "lite.py", here / "pyc.py", here / "pyc.mjs", here / "postbuild.py", *_files_under(here / "runtime")]
+    inputs = [
+        *_files_under(root / "lite"),
+        *sorted((root / "exercises" / "notebooks").glob("*.ipynb")),
+        *_data_files(root),
+        *_files_under(root / KURSLAB),
+        *kernel_wheels(root),
+    ]
+    for path in inputs:
+        add(path.relative_to(root).as_posix(), path.read_bytes())
+    for path in code:
+        add(f"coursekit/{path.relative_to(here).as_posix()}", path.read_bytes())
+    add("pyodide", (_pyodide_dir(root) / "package.json").read_bytes())
+    for name in LITE_PACKAGES:
+        add(name, metadata.version(name).encode())
+    add("python", sys.version.encode())
+    return digest.hexdigest()[:20]
+
+
+def build_lite(root: Path, target: Path) -> bool:
+    """The JupyterLite site into ``target`` (a fresh folder), from the cache when its inputs are unchanged.
+
+    Returns whether the cache served it. A new build goes into the cache first, under its key, complete
+    or not at all, then it is copied (the site's files are changed later, the cache's never)."""
+    cache = root / SITE_CACHE
+    entry = cache / lite_key(root)
+    reused = entry.is_dir()
+    if not reused:
+        cache.mkdir(parents=True, exist_ok=True)
+        partial = Path(tempfile.mkdtemp(prefix="neu-", dir=cache))
+        try:
+            _build_lite(root, partial / "site")
+            with contextlib.suppress(OSError):  # another build finished the same key first
+                partial.rename(entry)
+        finally:
+            shutil.rmtree(partial, ignore_errors=True)
+        for old in sorted(cache.iterdir(), key=lambda p: p.stat().st_mtime)[:-SITE_CACHE_KEEP]:
+            if old != entry and not old.name.startswith("neu-"):
+                shutil.rmtree(old, ignore_errors=True)
+    os.utime(entry)  # most recently used
+    shutil.copytree(entry / "site", target)
+    return reused
+
+
+def _build_lite(root: Path, target: Path) -> None:
     """Build the JupyterLite site from lite/ and exercises/ into ``target`` (a fresh folder)."""
     bin_dir = Path(sys.executable).parent
     wheels = kernel_wheels(root)
