@@ -14,6 +14,7 @@ import os
 import re
 import tempfile
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 import nbformat
@@ -131,7 +132,26 @@ def solution_steps(notebook: Path) -> list[tuple[str, str, str]]:
 
 @lru_cache(maxsize=32)
 def rendered(executed: Path) -> str:
-    """Markdown (with raw HTML for outputs) of an executed notebook, for embedding in a module page."""
+    """Markdown (with raw HTML for outputs) of an executed notebook, for embedding in a module page.
+
+    Kept beside the executed copy, keyed by its content, the template, this code and the versions of
+    the converters: nbconvert's exporter takes about 0.3 s per notebook."""
+    key = hashlib.sha256(executed.read_bytes())
+    for part in (TEMPLATE, Path(__file__)):
+        key.update(part.read_bytes())
+    for package in ("mkdocs-jupyter", "nbconvert", "mistune"):
+        key.update(metadata.version(package).encode())
+    cached = executed.with_name(f"seite-{key.hexdigest()[:16]}.md")
+    if cached.is_file():
+        return cached.read_text("utf-8")
+    text = _render(executed)
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(text, "utf-8")
+    partial.replace(cached)
+    return text
+
+
+def _render(executed: Path) -> str:
     nb = nbformat.read(executed, as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "markdown":

@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -102,6 +103,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             script.type = "module"
             config.extra_javascript.append(script)
         return config
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        # The theme's templates, compiled once and kept: Jinja compares each template's source checksum,
+        # so an edited or updated template is compiled anew. Compiling took about a fifth of mkdocs' time.
+        cache = Path(config.config_file_path).parent / ".cache" / "jinja"
+        cache.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+        return env
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         # Validate on every (re)build so `make preview` shows editors their mistakes.
