@@ -91,7 +91,7 @@ def build_site(config_file: Path, site_dir: Path, out: Callable[[str], None] = p
             if lite_output.exists():  # mkdocs empties its site folder, so the notebooks move in afterwards
                 lite_output.rename(staging / "lite")
         with step("Fertige Website prüfen", out):
-            findings = check_site(staging)
+            findings = check_site(staging, root / ".cache" / "scan")
             if findings:
                 out("\n".join(f.format() for f in findings))
                 raise BuildFailed(f"{len(findings)} Problem(e) in der gebauten Website (siehe oben).")

@@ -8,11 +8,15 @@ every request chromium makes.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 # (tag, attribute) pairs whose URL the browser loads by itself.
@@ -169,15 +173,92 @@ def _target_file(site: Path, page: Path, url: str) -> tuple[Path, str] | None:
     return target, parts.fragment
 
 
-def check_site(site: Path) -> list[Finding]:
-    """Every external resource load and every broken internal link or anchor in ``site``."""
+@dataclass
+class _PageFacts:
+    """What the scan needs from one HTML page (a _PageParser's results, storable as JSON)."""
+
+    resources: list[tuple[int, str]]
+    links: list[tuple[int, str]]
+    ids: set[str]
+    duplicate_ids: list[tuple[int, str]]
+    styles: list[tuple[int, str]]
+    notes: list[int]
+
+    @classmethod
+    def parse(cls, text: str) -> _PageFacts:
+        parser = _PageParser()
+        parser.feed(text)
+        parser.close()
+        return cls(parser.resources, parser.links, parser.ids, parser.duplicate_ids, parser.styles, parser.notes)
+
+    def to_json(self) -> list[Any]:
+        return [self.resources, self.links, sorted(self.ids), self.duplicate_ids, self.styles, self.notes]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> _PageFacts:
+        def pairs(items: list[Any]) -> list[tuple[int, str]]:
+            return [(int(line), str(text)) for line, text in items]
+
+        return cls(pairs(data[0]), pairs(data[1]), set(data[2]), pairs(data[3]), pairs(data[4]), list(data[5]))
+
+
+class _ScanCache:
+    """Scan results by file content, kept between builds in one JSON file.
+
+    Keyed by the SHA-256 of each file and salted with this module's own source, so a changed page or
+    a changed scanner is scanned anew; an unchanged build skips parsing its pages (most of the scan)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        salt = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+        self.file = folder / f"scan-{salt}.json" if folder else None
+        self.old: dict[str, Any] = {}
+        if self.file and self.file.is_file():
+            try:
+                self.old = json.loads(self.file.read_text("utf-8"))
+            except (OSError, ValueError):
+                self.old = {}  # a damaged cache only costs time
+        self.new: dict[str, Any] = {}
+
+    def page(self, data: bytes) -> _PageFacts:
+        key = hashlib.sha256(data).hexdigest()
+        if key in self.old:
+            self.new[key] = self.old[key]
+            return _PageFacts.from_json(self.old[key])
+        facts = _PageFacts.parse(data.decode("utf-8"))
+        self.new[key] = facts.to_json()
+        return facts
+
+    def findings(self, data: bytes, rel: str, scan: Callable[[str, str], list[Finding]]) -> list[Finding]:
+        key = hashlib.sha256(data).hexdigest()
+        if key not in self.old:
+            self.old[key] = [(f.line, f.message) for f in scan(data.decode("utf-8", errors="replace"), rel)]
+        self.new[key] = self.old[key]
+        return [Finding(rel, int(line), str(message)) for line, message in self.old[key]]
+
+    def save(self) -> None:
+        if self.file is None:
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        for stale in self.file.parent.glob("scan-*.json"):
+            if stale != self.file:
+                stale.unlink(missing_ok=True)
+        partial = self.file.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(self.new), "utf-8")
+        partial.replace(self.file)
+
+
+def check_site(site: Path, cache_dir: Path | None = None) -> list[Finding]:
+    """Every external resource load and every broken internal link or anchor in ``site``.
+
+    With ``cache_dir``, pages and scripts whose content was scanned in an earlier build are not parsed
+    again (the links between pages are still checked against this build's files)."""
+    cache = _ScanCache(cache_dir)
     findings: list[Finding] = []
-    parsed: dict[Path, _PageParser] = {}
+    parsed: dict[Path, _PageFacts] = {}
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
         if path.suffix == ".html":
-            parser = _PageParser()
-            parser.feed(path.read_text(encoding="utf-8"))
+            parser = cache.page(path.read_bytes())
             parsed[path.resolve()] = parser
             for line, url in parser.resources:
                 if is_external(url):
@@ -193,9 +274,9 @@ def check_site(site: Path) -> list[Finding]:
             for line, style in parser.styles:
                 findings.extend(Finding(rel, line, f.message) for f in scan_css(style, rel))
         elif path.suffix == ".css":
-            findings.extend(scan_css(path.read_text(encoding="utf-8", errors="replace"), rel))
+            findings.extend(cache.findings(path.read_bytes(), rel, scan_css))
         elif path.suffix in (".js", ".mjs"):
-            findings.extend(scan_js(path.read_text(encoding="utf-8", errors="replace"), rel))
+            findings.extend(cache.findings(path.read_bytes(), rel, scan_js))
     for page, parser in parsed.items():
         rel = page.relative_to(site.resolve()).as_posix()
         for line, url in parser.links + parser.resources:
@@ -207,4 +288,5 @@ def check_site(site: Path) -> list[Finding]:
                 findings.append(Finding(rel, line, f"Link auf nicht vorhandene Datei: {url}"))
             elif fragment and file in parsed and unquote(fragment) not in parsed[file].ids:
                 findings.append(Finding(rel, line, f"Link auf nicht vorhandenen Anker: {url}"))
+    cache.save()
     return sorted(findings)

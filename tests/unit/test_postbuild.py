@@ -98,3 +98,31 @@ def test_a_facilitator_note_on_a_learner_page_is_found(tmp_path: Path) -> None:
     assert [(f.path, f.message) for f in findings] == [
         ("module/index.html", "Eine Moderationsnotiz steht auf einer Seite für Lernende.")
     ]
+
+
+def test_the_scan_cache_gives_the_same_findings_and_sees_every_change(tmp_path: Path) -> None:
+    """Pages and scripts scanned before are not parsed again, but links still meet this build's files."""
+    files = {"index.html": PAGE, "andere.html": '<h2 id="da">Da</h2>', "app.js": 'import("https://esm.sh/a.js");'}
+    site = write(tmp_path / "site", files)
+    cache = tmp_path / "cache"
+    first = check_site(site, cache)
+    assert list(cache.glob("scan-*.json"))  # kept for the next build
+    assert check_site(site, cache) == first == check_site(site)
+    (site / "andere.html").write_text('<h2 id="woanders">Da</h2>', "utf-8")  # the anchor is gone
+    (site / "app.js").write_text('import("./lokal.js");', "utf-8")
+    second = [f.format() for f in check_site(site, cache)]
+    assert "index.html:11: Link auf nicht vorhandenen Anker: andere.html#da" in second
+    assert not any(f.startswith("app.js") for f in second)
+    (site / "andere.html").unlink()  # an unchanged page links to a file this build lacks
+    assert "index.html:11: Link auf nicht vorhandene Datei: andere.html#da" in [
+        f.format() for f in check_site(site, cache)
+    ]
+
+
+def test_a_damaged_scan_cache_only_costs_time(tmp_path: Path) -> None:
+    site = write(tmp_path / "site", {"index.html": PAGE, "andere.html": '<h2 id="da">Da</h2>'})
+    cache = tmp_path / "cache"
+    expected = check_site(site, cache)
+    for stored in cache.glob("scan-*.json"):
+        stored.write_text("{kaputt", "utf-8")
+    assert check_site(site, cache) == expected
