@@ -52,38 +52,15 @@ function whenNear(elements, run) {
   }
 }
 
-// The handout's print button: a button needs JavaScript, so it shows only where it works.
-function wirePrint() {
-  for (const button of document.querySelectorAll("button.ck-print")) {
-    if (button.dataset.ready) continue;
-    button.dataset.ready = "1";
-    button.hidden = false;
-    button.addEventListener("click", () => window.print());
-  }
-  // On paper a link shows where it leads, as a full address.
-  for (const link of document.querySelectorAll("a.ck-print-url")) link.dataset.printUrl = link.href;
-}
-
 async function start() {
-  wirePrint();
   for (const watcher of watchers) watcher.disconnect(); // quizzes of the previous page (instant navigation) are gone
   watchers = [];
   const quizzes = [...document.querySelectorAll(".ck-quiz")];
   const exercises = [...document.querySelectorAll(".ck-exercise")];
   const progress = document.querySelectorAll(".ck-progress");
+  if (quizzes.length === 0 && progress.length === 0 && exercises.length === 0) return;
   let loading = null; // the stored state is read once per page, for quizzes and the progress view alike
   const ready = () => (loading ??= loadState());
-  // Every page: remember the module page seen last, and show the learner's standing in the navigation.
-  ready().then(async () => {
-    const module = document.querySelector(".ck-facts[data-module]")?.dataset.module;
-    if (module) {
-      const { save, setVisited } = await import("./store.js");
-      setVisited(state, module);
-      save(state);
-    }
-    const { showStanding } = await import("./standing.js");
-    await showStanding(state);
-  });
   if (quizzes.length) whenNear(quizzes, () => ready().then(() => startQuizzes(quizzes)));
   if (exercises.length) {
     // Python boots at once, in its worker, while the learner reads: a click on "Ausführen" then costs
