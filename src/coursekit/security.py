@@ -114,7 +114,8 @@ def course_policy(inline: Inline, frame_ancestors: list[str]) -> str:
         "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
-        "connect-src": ["'self'"],
+        # blob: only for the sitemap the page makes itself for instant navigation (plugin/instant.py).
+        "connect-src": ["'self'", "blob:"],
         "worker-src": ["'self'"],
         "frame-src": ["'self'"],
         "object-src": ["'none'"],

@@ -67,7 +67,7 @@ def test_course_works_under_the_policy_without_violations(page: Page) -> None:
 
 def test_progress_page_with_a_journal_is_accessible_light_and_dark(page: Page) -> None:
     page.goto("/fortschritt/")
-    data = json.loads(page.locator("script.ck-progress-data").text_content() or "{}")
+    data = json.loads(page.locator("template.ck-progress-data").evaluate("t => t.content.textContent") or "{}")
     quiz, question = next(
         (quiz, q)
         for m in data["modules"]

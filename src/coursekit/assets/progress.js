@@ -97,7 +97,7 @@ function renderJournal(section, data, state) {
 export function initProgress(section, getState, setState) {
   if (section.dataset.ready) return;
   section.dataset.ready = "1";
-  const data = JSON.parse(section.querySelector(".ck-progress-data").textContent);
+  const data = JSON.parse(section.querySelector(".ck-progress-data").content.textContent);
   const message = section.querySelector(".ck-progress-message");
   render(section, data, getState());
   section.querySelector(".ck-progress-actions").hidden = false; // the buttons only work with this script

@@ -297,7 +297,7 @@ function setupQuestion(form, spec, context) {
 export function initQuiz(section, state, notify) {
   if (section.dataset.ready) return;
   section.dataset.ready = "1";
-  const data = JSON.parse(section.querySelector(".ck-quiz-data").textContent);
+  const data = JSON.parse(section.querySelector(".ck-quiz-data").content.textContent);
   const specs = new Map(data.questions.map((q) => [q.id, q]));
   const context = { section, data, state, notify };
   let dropped = 0;

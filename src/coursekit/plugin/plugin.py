@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -23,6 +24,7 @@ from ..postbuild import neutralise_cdn
 from ..runtime import RuntimeBuildError
 from ..runtime.editor import bundle_editor
 from . import facilitation, printables, render
+from . import instant
 from .config import CourseConfig
 from .text import link
 
@@ -91,6 +93,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def __init__(self) -> None:
         self.course: Course | None = None
         self.serving = False
+        self.page_urls: list[str] = []  # every rendered page, for instant navigation (instant.py)
         self.facilitator_views: dict[str, Module] = {}  # src_uri of a facilitator page -> its module
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -212,7 +215,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 urls[src_uri] = get_relative_url(file.url, page.url)
         return render.fill_slots(html, course, urls, self.config.pass_threshold)
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # Every page mkdocs renders in the theme (not the slide decks, not JupyterLite) loads instantly.
+        self.page_urls = [file.url for file in files.documentation_pages()]
+        return nav
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if "navigation.instant" in config.theme.get("features", []):
+            output = instant.with_sitemap(output, self.page_urls, get_relative_url(".", page.url))
         title = markup.plain(page.title or "")
         full = f"{title} - {config.site_name}" if title and not page.is_homepage else config.site_name
         return markup.with_safe_title(output, full)

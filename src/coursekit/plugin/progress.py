@@ -50,7 +50,8 @@ def progress_data(course: Course, urls: dict[str, str], default_threshold: float
 
 def progress_html(course: Course, urls: dict[str, str], default_threshold: float) -> str:
     """``urls`` maps each module's src_uri to its URL relative to the progress page."""
-    data = json.dumps(progress_data(course, urls, default_threshold), ensure_ascii=False).replace("</", "<\\/")
+    # A <template>, not a <script> (see quizhtml.py): it survives mkdocs-material's instant navigation.
+    data = escape(json.dumps(progress_data(course, urls, default_threshold), ensure_ascii=False), quote=False)
     rows = []
     for module in course.modules:
         rows.append(
@@ -60,7 +61,7 @@ def progress_html(course: Course, urls: dict[str, str], default_threshold: float
         )
     return (
         '<section class="ck-progress">'
-        f'<script type="application/json" class="ck-progress-data">{data}</script>'
+        f'<template class="ck-progress-data">{data}</template>'
         "<noscript><p>Ihr Fortschritt wird mit JavaScript aus dem Speicher dieses Browsers gelesen.</p></noscript>"
         # The table and the journal are filled in the browser; their placeholders are no search results.
         '<table class="ck-progress-table" data-search-exclude><caption>Quizergebnisse je Modul</caption>'

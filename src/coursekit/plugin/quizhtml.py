@@ -296,13 +296,15 @@ def quiz_html(quiz: Quiz, module_id: str, threshold: float, next_step: tuple[str
         questions.append(html)
         specs.append(spec)
     data = {"quiz": quiz.id, "module": module_id, "threshold": threshold, "questions": specs}
-    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    # A <template>, not a <script type="application/json">: mkdocs-material's instant navigation
+    # re-creates every script of a new page as an executable one (without its type), which the CSP blocks.
+    payload = escape(json.dumps(data, ensure_ascii=False), quote=False)
     return (
         f'<section class="ck-quiz" data-quiz="{_attr(quiz.id)}" aria-label="{_attr(quiz.title)}" '
         "data-search-exclude>"
         f'<p class="ck-quiz-intro">{_intro(quiz, threshold)}</p>'
         '<p class="ck-quiz-progress" hidden></p>'
-        f'<script type="application/json" class="ck-quiz-data">{payload}</script>'
+        f'<template class="ck-quiz-data">{payload}</template>'
         f"{''.join(questions)}"
         '<p class="ck-score" role="status" aria-live="polite"></p>'
         f'<p class="ck-next" hidden>{_next_link(next_step)}</p></section>'
