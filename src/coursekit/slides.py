@@ -27,8 +27,11 @@ SHOWN_RE = re.compile(r"^\s*(?:[-*+] |\d+\. |\||!!!|\?\?\?|>|!\[)")
 HREF_RE = re.compile(r'href="(?:(?P<path>[^":#?]+\.md)(?P<fragment>#[^"]*)?|(?P<local>#[^"]*))"')
 
 
+_CONVERTER = markdown.Markdown(extensions=EXTENSIONS)  # one for all slides: building one costs more than a slide
+
+
 def _md(text: str) -> str:
-    return markdown.markdown(text, extensions=EXTENSIONS)
+    return _CONVERTER.reset().convert(text)
 
 
 def page_links(html: str, src_uri: str, root: str) -> str:
