@@ -17,6 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
+from . import buildrecord
 from .lite import LiteError, build_lite
 from .plugin.config import CourseConfig
 from .plugin.plugin import REVEAL_NOTES, check, find_package
@@ -65,6 +66,15 @@ def build_site(config_file: Path, site_dir: Path, out: Callable[[str], None] = p
     """Build into a temporary folder next to ``site_dir`` and swap it in only on success."""
     root = config_file.parent
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    # Nothing to do when neither the inputs nor the last build's output changed (buildrecord.py).
+    key = buildrecord.input_key(config_file, Path(load(config_file).docs_dir))
+    done = buildrecord.unchanged(root, site_dir, key)
+    if done is not None:
+        if done.report:
+            out(done.report)
+        out(f"✓ Keine Änderung seit dem letzten Build: {site_dir.name}/ ist aktuell.")
+        return
+    buildrecord.forget(root, site_dir)  # the site is about to change; a record must never outlive it
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.neu-", dir=site_dir.parent))
     try:
         with step("Inhalte prüfen", out):
@@ -103,6 +113,7 @@ def build_site(config_file: Path, site_dir: Path, out: Callable[[str], None] = p
                 raise BuildFailed(str(exc)) from exc
         with step(f"Website nach {site_dir.name}/ übernehmen", out):
             _swap(staging, site_dir)
+        buildrecord.remember(root, site_dir, key, report.render() if report.items else "")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(staging.with_name(staging.name + "-lite"), ignore_errors=True)

@@ -17,11 +17,6 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-import nbformat
-from mkdocs_jupyter.convert import nb2html
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError
-
 from .lite import notebook_path, write_notebook_folder
 
 CACHE = Path(".cache") / "notebooks"
@@ -50,6 +45,12 @@ def executed_copy(root: Path, notebook: Path) -> Path:
     target = root / CACHE / notebook_path(root, notebook)
     if target.is_file():
         return target
+    # Imported here, not at the top: nbformat and nbconvert take seconds to import (nbformat's schema
+    # validation brings a grammar compiled at import), and a build whose notebooks are cached needs neither.
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
     with tempfile.TemporaryDirectory(prefix="notebook-") as tmp:
         copy = write_notebook_folder(root, notebook, Path(tmp))
         nb = nbformat.read(copy, as_version=4)
@@ -152,6 +153,9 @@ def rendered(executed: Path) -> str:
 
 
 def _render(executed: Path) -> str:
+    import nbformat  # see executed_copy
+    from mkdocs_jupyter.convert import nb2html
+
     nb = nbformat.read(executed, as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "markdown":
