@@ -24,7 +24,7 @@ from ..postbuild import neutralise_cdn
 from ..runtime import RuntimeBuildError
 from ..runtime.editor import bundle_editor
 from . import facilitation, printables, render
-from . import instant
+from . import instant, preload
 from .config import CourseConfig
 from .text import link
 
@@ -223,6 +223,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if "navigation.instant" in config.theme.get("features", []):
             output = instant.with_sitemap(output, self.page_urls, get_relative_url(".", page.url))
+        output = preload.with_preloads(output, get_relative_url(".", page.url))
         title = markup.plain(page.title or "")
         full = f"{title} - {config.site_name}" if title and not page.is_homepage else config.site_name
         return markup.with_safe_title(output, full)
