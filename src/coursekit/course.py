@@ -10,14 +10,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import facilitator, markers, markup, pagechecks
+from . import diagrams, facilitator, markers, markup, pagechecks
 from .datafiles import DataFile, load_folder, yaml_files
 from .diagnostics import Report
+from .diagrams import Diagram
 from .messages import report_validation_error
 from .model import ModuleMeta
 from .quizzes import LoadedQuiz, load_quizzes
 from .sources import Located, Page, read_text, split_front_matter
-from .workshop import BLOCK_TAGS, Agenda, DayPlan, Method, ModuleBlock, plan_day
+from .workshop import BLOCK_TAGS, MATERIAL_DIR, Agenda, DayPlan, Method, ModuleBlock, Task, block_minutes, plan_day
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,10 @@ class CourseLayout:
     def agendas_dir(self) -> Path:
         return self.exercises_dir / "agendas"
 
+    @property
+    def diagrams_dir(self) -> Path:
+        return self.docs_dir / diagrams.FOLDER
+
 
 @dataclass
 class Module:
@@ -71,6 +76,7 @@ class Course:
     executed: dict[str, Path] = field(default_factory=dict)  # executed copies, filled by the site build
     methods: dict[str, DataFile[Method]] = field(default_factory=dict)
     agendas: dict[str, DataFile[Agenda]] = field(default_factory=dict)
+    diagrams: dict[str, Diagram] = field(default_factory=dict)  # the valid ones
 
     def module_by_uri(self, src_uri: str) -> Module | None:
         return next((m for m in self.modules if m.src_uri == src_uri), None)
@@ -137,6 +143,8 @@ def load_course(
     _check_quizzes(course, report)
     _check_agendas(course, report)
     _check_marker_targets(course, report)
+    course.diagrams = diagrams.load_diagrams(layout.diagrams_dir, report)
+    diagrams.check_markers(course.pages, layout.diagrams_dir, report)
     pagechecks.check_markers(course.pages, report)
     facilitator.check_notes(course.pages, report)
     markup.check_pages(course.pages, report)
@@ -361,12 +369,39 @@ def _check_marker_targets(course: Course, report: Report) -> None:
 
 
 def _check_agendas(course: Course, report: Report) -> None:
-    """Blocks name existing modules and methods; a day that runs past its end is a warning."""
+    """Blocks name existing modules, methods and material pages, and their parts add up to the block;
+    a day that runs past its end is a warning."""
     modules = [m.meta.id for m in course.modules]
+    minutes = {m.meta.id: m.meta.duration for m in course.modules}
+    sheets = sorted(uri[len(MATERIAL_DIR) : -3] for uri in course.pages if uri.startswith(MATERIAL_DIR))
     for loaded in course.agendas.values():
         agenda, path = loaded.item, loaded.path
+        # (location, kind, id) of every material page and module named in tasks and blocks
+        refs: list[tuple[tuple[str | int, ...], str, str]] = []
+        tasks: list[tuple[tuple[str | int, ...], Task]] = [(("after", t), task) for t, task in enumerate(agenda.after)]
+        for d, day in enumerate(agenda.days):
+            tasks += [(("days", d, "before", t), task) for t, task in enumerate(day.before)]
+            for b, block in enumerate(day.blocks):
+                refs += [(("days", d, "blocks", b, "sheets", s), "sheet", ref) for s, ref in enumerate(block.sheets)]
+        for where, task in tasks:
+            refs += [((*where, "sheets", s), "sheet", ref) for s, ref in enumerate(task.sheets)]
+            refs += [((*where, "modules", m), "module", ref) for m, ref in enumerate(task.modules)]
+        for where, kind, ref in refs:
+            if kind == "sheet" and ref not in sheets:
+                _unknown(report, path, loaded.line_of(*where), "Materialseite", ref, sheets)
+            elif kind == "module" and ref not in modules:
+                _unknown(report, path, loaded.line_of(*where), "Modul", ref, modules)
         for d, day in enumerate(agenda.days):
             for b, block in enumerate(day.blocks):
+                planned, length = sum(part.minutes for part in block.parts), block_minutes(block, minutes)
+                if block.parts and planned != length:
+                    report.error(
+                        path,
+                        loaded.line_of("days", d, "blocks", b, "parts"),
+                        f"Die Teile dieses Blocks (Input, Übung, Auswertung) dauern zusammen {planned} Minuten, "
+                        f"der Block aber {length} Minuten.",
+                        "Passen Sie die Minuten der Teile oder „duration“ des Blocks an, bis beide gleich sind.",
+                    )
                 if isinstance(block, ModuleBlock) and block.module not in modules:
                     _unknown(
                         report, path, loaded.line_of("days", d, "blocks", b, "module"), "Modul", block.module, modules

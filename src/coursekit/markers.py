@@ -33,6 +33,7 @@ SPECS: dict[str, MarkerSpec] = {
         MarkerSpec("methodenkarten", (), "Alle Methodenkarten aus exercises/methods/."),
         MarkerSpec("folie", (), "Beginnt in den Folien eine neue Folie; auf der Seite unsichtbar."),
         MarkerSpec("moderationsplan", (), "Alle Module mit Moderationsansicht, Zeitbedarf und Zahl der Notizen."),
+        MarkerSpec("abbildung", ("kennung",), "Abbildung aus docs/abbildungen/<kennung>.svg mit Bildunterschrift."),
     )
 }
 

@@ -20,7 +20,7 @@ from .sources import Page
 WORDS_PER_MINUTE = 200  # reading speed for factual German text
 MINUTES_PER_QUESTION = 1
 MINUTES_PER_NOTEBOOK = 20
-WORD_BUDGET = 2500
+WORD_BUDGET = 3000
 IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\([^)]*\)")
 
 # Words that make a true/false statement absolute, so test-wise learners guess "false" without
@@ -120,7 +120,7 @@ def _check_module(module: Module, quizzes: list[LoadedQuiz], error: Emit, warnin
             path,
             module.located.line_of(("duration",)),
             f"Die Dauer von {meta.duration} Minuten ist knapp: Lesen (~{words} Wörter) und Quiz "
-            f"({questions} Fragen) brauchen schon etwa {needed} Minuten.",
+            f"({questions} Frage{'' if questions == 1 else 'n'}) brauchen schon etwa {needed} Minuten.",
             "Planen Sie Zeit für Aufgaben und Notebooks ein und erhöhen Sie „duration“.",
         )
     if words > WORD_BUDGET:

@@ -34,7 +34,7 @@ class BaseQuestion(StrictModel):
     def fingerprint(self) -> str:
         """Changes whenever anything a learner's stored answer depends on changes."""
         # Display order is not part of it: stored answers name options by their written position.
-        data = self.model_dump(mode="json", exclude={"explanation", "objective", "digcompedu", "shuffle"})
+        data = self.model_dump(mode="json", exclude={"explanation", "objective", "digcompedu", "shuffle", "poll"})
         return _digest(data)
 
     @property
@@ -59,6 +59,12 @@ def _count_correct(options: list[Option]) -> int:
     return sum(1 for option in options if option.correct)
 
 
+POLL_DESCRIPTION = (
+    "true: Die Frage erscheint auf den Folien als Diskussionsfrage (ist keine markiert, alle) und steht "
+    "im Workshop-Modus (make workshop) als Live-Umfrage bereit. Markieren Sie 2–3 Fragen je Modul."
+)
+
+
 class ChoiceQuestion(BaseQuestion):
     options: list[Option] = Field(min_length=2)
     shuffle: bool = Field(
@@ -66,6 +72,7 @@ class ChoiceQuestion(BaseQuestion):
         description="false: Möglichkeiten in der geschriebenen Reihenfolge zeigen "
         "(etwa wenn „Keine der genannten“ am Ende stehen muss).",
     )
+    poll: bool = Field(default=False, description=POLL_DESCRIPTION)
 
 
 class SingleChoice(ChoiceQuestion):
@@ -101,6 +108,7 @@ class TrueFalse(BaseQuestion):
     type: Literal["true_false"]
     answer: bool = Field(description="true, wenn die Aussage im Fragetext stimmt.")
     feedback_wrong: Text | None = Field(default=None, description="Rückmeldung für die falsche Wahl.")
+    poll: bool = Field(default=False, description=POLL_DESCRIPTION)
 
 
 class Pair(StrictModel):

@@ -55,10 +55,10 @@ def test_gap_is_an_error_with_place(make_course: MakeCourse, files: dict[str, st
 
 
 def test_short_duration_and_word_budget_warn(make_course: MakeCourse) -> None:
-    long_text = MODULE.replace("duration: 30", "duration: 5") + ("Wort " * 2600) + "\n"
+    long_text = MODULE.replace("duration: 30", "duration: 5") + ("Wort " * 3100) + "\n"
     found = check(make_course, {M: long_text})
     assert any(line.startswith(f"{M}:5: Warnung: Die Dauer von 5 Minuten ist knapp") for line in found), found
-    assert any(line.startswith(f"{M}:1: Warnung: Das Modul hat 2602 Wörter") for line in found), found
+    assert any(line.startswith(f"{M}:1: Warnung: Das Modul hat 3102 Wörter") for line in found), found
 
 
 def test_warning_mode_reports_without_failing(make_course: MakeCourse) -> None:
