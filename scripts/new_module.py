@@ -12,5 +12,6 @@ try:
     page = new_module(Path.cwd(), sys.argv[1], sys.argv[2])
 except ScaffoldError as exc:
     sys.exit(f"Fehler: {exc}")
-print(f"Angelegt: {page.relative_to(Path.cwd())} (und in mkdocs.yml unter „nav:“ eingetragen).")
-print("Füllen Sie den Vorspann aus und prüfen Sie mit: make check")
+print(f"Angelegt: {page.relative_to(Path.cwd())} (und in mkdocs.yml unter „nav:“ eingetragen)")
+print(f"          exercises/quizzes/{sys.argv[1]}.yml (Selbstcheck mit einer Beispielfrage)")
+print("Ersetzen Sie die Platzhaltertexte. Welche noch fehlen, zeigt: make check")

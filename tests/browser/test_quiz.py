@@ -252,7 +252,7 @@ def test_export_reset_import_round_trip(quiz_page: Page, tmp_path: Path) -> None
     question(quiz_page, "gedanke").get_by_role("button", name="Speichern").click()
     goto(quiz_page, "/fortschritt/")
     table = quiz_page.locator(".ck-progress-table")
-    expect(table.locator("tr[data-module=eins]")).to_contain_text("Alle Fragetypen: 14 %")
+    expect(table.locator("tr[data-module=eins]")).to_contain_text("14 % der Punkte")
     expect(table.locator("tr[data-module=eins]")).to_contain_text("begonnen")
     expect(quiz_page.locator(".ck-journal")).to_contain_text("Journal-Eintrag")
     with quiz_page.expect_download() as download:
@@ -265,8 +265,8 @@ def test_export_reset_import_round_trip(quiz_page: Page, tmp_path: Path) -> None
     expect(table.locator("tr[data-module=eins]")).to_contain_text("noch nicht begonnen")
     expect(quiz_page.locator(".ck-journal")).not_to_contain_text("Journal-Eintrag")
     quiz_page.set_input_files("#ck-import", str(exported))
-    expect(quiz_page.locator(".ck-progress-message")).to_have_text("Der Fortschritt wurde importiert.")
-    expect(table.locator("tr[data-module=eins]")).to_contain_text("Alle Fragetypen: 14 %")
+    expect(quiz_page.locator(".ck-progress-message")).to_contain_text("Der Fortschritt wurde importiert")
+    expect(table.locator("tr[data-module=eins]")).to_contain_text("14 % der Punkte")
     goto(quiz_page, "/module/eins/")
     expect(question(quiz_page, "einfach").get_by_label("Blau")).to_be_checked()
 
@@ -288,7 +288,7 @@ def test_module_counts_as_done_when_its_quiz_is_passed(quiz_page: Page) -> None:
     quiz_page.locator("#ck-zwei-angriff input[value='0']").check()
     quiz_page.locator("#ck-zwei-angriff").get_by_role("button", name="Antwort prüfen").click()
     goto(quiz_page, "/fortschritt/")
-    expect(quiz_page.locator("tr[data-module=zwei] [data-cell=status]")).to_have_text("abgeschlossen")
+    expect(quiz_page.locator("tr[data-module=zwei] [data-cell=status]")).to_have_text("✔ abgeschlossen")
     expect(quiz_page.locator(".ck-progress-summary")).to_have_text(
         "1 von 2 Modulen mit Quiz abgeschlossen. Praxisaufgaben: 0 von 1 erledigt."
     )

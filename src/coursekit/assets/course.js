@@ -52,15 +52,46 @@ function whenNear(elements, run) {
   }
 }
 
+// The handout's print button: a button needs JavaScript, so it shows only where it works.
+function wirePrint() {
+  for (const button of document.querySelectorAll("button.ck-print")) {
+    if (button.dataset.ready) continue;
+    button.dataset.ready = "1";
+    button.hidden = false;
+    button.addEventListener("click", () => window.print());
+  }
+  // On paper a link shows where it leads, as a full address.
+  for (const link of document.querySelectorAll("a.ck-print-url")) link.dataset.printUrl = link.href;
+}
+
+// Inside an LMS package the pages run in the frame of its launch page (lms-start.html): sentences
+// saying that answers stay in this browser give way to their LMS wording (data-ck-lms-text).
+function useLmsTexts() {
+  if (window.frameElement?.id !== "ck-lms-course") return; // null for a frame of another origin
+  for (const el of document.querySelectorAll("[data-ck-lms-text]")) el.textContent = el.dataset.ckLmsText;
+}
+
 async function start() {
+  wirePrint();
+  useLmsTexts();
   for (const watcher of watchers) watcher.disconnect(); // quizzes of the previous page (instant navigation) are gone
   watchers = [];
   const quizzes = [...document.querySelectorAll(".ck-quiz")];
   const exercises = [...document.querySelectorAll(".ck-exercise")];
   const progress = document.querySelectorAll(".ck-progress");
-  if (quizzes.length === 0 && progress.length === 0 && exercises.length === 0) return;
   let loading = null; // the stored state is read once per page, for quizzes and the progress view alike
   const ready = () => (loading ??= loadState());
+  // Every page: remember the module page seen last, and show the learner's standing in the navigation.
+  ready().then(async () => {
+    const module = document.querySelector(".ck-facts[data-module]")?.dataset.module;
+    if (module) {
+      const { save, setVisited } = await import("./store.js");
+      setVisited(state, module);
+      save(state);
+    }
+    const { showStanding } = await import("./standing.js");
+    await showStanding(state);
+  }).catch((error) => console.warn("Kursfortschritt in der Navigation nicht verfügbar:", error)); // the page works without
   if (quizzes.length) whenNear(quizzes, () => ready().then(() => startQuizzes(quizzes)));
   if (exercises.length) {
     // Python boots at once, in its worker, while the learner reads: a click on "Ausführen" then costs
@@ -68,6 +99,15 @@ async function start() {
     // worker fetches and compiles off the main thread). The editors come when an exercise is within a screen.
     import("./runner.js").then((runner) => runner.bootPython());
     whenNear(exercises, () => ready().then(() => startExercises(exercises)));
+  }
+  const selfAssessment = document.querySelector("p.ck-selbst"); // the self-assessment page (selbst.js)
+  if (selfAssessment) {
+    ready().then(async () => {
+      const { initSelfAssessment } = await import("./selbst.js");
+      await initSelfAssessment(selfAssessment, () => state, (next) => {
+        state = next;
+      });
+    });
   }
   if (progress.length) {
     await ready();

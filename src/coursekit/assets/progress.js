@@ -1,23 +1,27 @@
 // The "Mein Fortschritt" page: scores per module, the learner's journal, export, import, reset.
 import { isDone, quizResult } from "./score.js";
-import { emptyState, exportText, parseImport, save } from "./store.js";
+import { emptyState, exportText, mergeStates, parseImport, save } from "./store.js";
 
 const percent = (share) => `${Math.round(share * 100)} %`;
 const RATINGS = { erfuellt: "erfüllt", teilweise: "teilweise", offen: "noch nicht" };
 
-function quizLine(quiz, result) {
+// One line per quiz: its result, without repeating the module's name (the row names it).
+function quizLine(quiz, result, named) {
   const line = document.createElement("div");
-  if (!result.total) line.textContent = `${quiz.title}: ohne Punkte`;
-  else if (!result.answered) line.textContent = `${quiz.title}: noch offen`;
+  line.className = "ck-quiz-line";
+  let text;
+  if (!result.total) text = "ohne Punkte";
+  else if (!result.answered) text = "noch offen";
   else {
-    line.textContent = `${quiz.title}: ${percent(result.share)}${result.passed ? " (bestanden)" : ""}`;
-    if (result.revealed) line.textContent += ` · Lösung angesehen bei ${result.revealed === 1 ? "einer Frage" : `${result.revealed} Fragen`} (0 Punkte)`;
+    text = `${percent(result.share)} der Punkte${result.passed ? " · bestanden" : ""}`;
+    if (result.revealed) text += ` · Lösung angesehen bei ${result.revealed === 1 ? "einer Frage" : `${result.revealed} Fragen`} (0 Punkte)`;
   }
   const tasks = quiz.questions.filter((q) => q.type === "task");
   if (tasks.length) {
     const done = tasks.filter((q) => isDone(q, quiz.entries?.[q.id])).length;
-    line.textContent += ` · Praxisaufgaben: ${done} von ${tasks.length} erledigt`;
+    text += ` · Praxisaufgaben: ${done} von ${tasks.length} erledigt`;
   }
+  line.textContent = named ? `${quiz.title} – ${text}` : text;
   return line;
 }
 
@@ -37,7 +41,7 @@ function render(section, data, state) {
     }
     withQuiz += 1;
     const results = module.quizzes.map((q) => ({ quiz: { ...q, entries: state.quizzes[q.id] }, result: quizResult(q.questions, state.quizzes[q.id], q.threshold) }));
-    quizCell.replaceChildren(...results.map(({ quiz, result }) => quizLine(quiz, result)));
+    quizCell.replaceChildren(...results.map(({ quiz, result }) => quizLine(quiz, result, results.length > 1)));
     for (const { quiz } of results) {
       for (const q of quiz.questions.filter((item) => item.type === "task")) {
         tasks += 1;
@@ -47,7 +51,7 @@ function render(section, data, state) {
     const passed = results.every(({ result }) => result.passed);
     const started = results.some(({ result }) => result.answered > 0 || result.done > 0);
     if (passed) done += 1;
-    statusCell.textContent = passed ? "abgeschlossen" : started ? "begonnen" : "noch nicht begonnen";
+    statusCell.textContent = passed ? "✔ abgeschlossen" : started ? "begonnen" : "noch nicht begonnen";
     row.classList.toggle("ck-done", passed);
   }
   const taskSummary = tasks ? ` Praxisaufgaben: ${tasksDone} von ${tasks} erledigt.` : "";
@@ -94,6 +98,17 @@ function renderJournal(section, data, state) {
   journal.replaceChildren(list);
 }
 
+const answers = (n) => (n === 1 ? "1 Antwort" : `${n} Antworten`);
+
+function importMessage({ added, replaced, kept }) {
+  const parts = [];
+  if (added) parts.push(`${answers(added)} neu übernommen`);
+  if (replaced) parts.push(`${answers(replaced)} durch die neuere Fassung aus der Datei ersetzt`);
+  if (kept) parts.push(`${answers(kept)} dieses Browsers behalten, weil sie neuer ${kept === 1 ? "ist" : "sind"}`);
+  const detail = parts.length ? `${parts.join(", ")}.` : "Die Datei enthielt nichts Neues.";
+  return `Der Fortschritt wurde importiert und mit dem Stand in diesem Browser zusammengeführt: ${detail} Alles andere bleibt unverändert.`;
+}
+
 export function initProgress(section, getState, setState) {
   if (section.dataset.ready) return;
   section.dataset.ready = "1";
@@ -111,18 +126,19 @@ export function initProgress(section, getState, setState) {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-    message.textContent = "Die Exportdatei wurde erstellt. Sie enthält nur Ihre Antworten, keine persönlichen Daten.";
+    message.textContent = "Die Exportdatei wurde erstellt. Sie enthält Ihre Antworten und Ihre Änderungen an den Übungen, keine persönlichen Daten.";
   });
 
   section.querySelector("#ck-import").addEventListener("change", async (event) => {
     const file = event.target.files[0];
     if (!file) return;
     try {
-      const state = parseImport(await file.text());
+      // Merged, never replaced: what only this browser holds stays; per answer the newer one wins.
+      const { state, counts } = mergeStates(getState(), parseImport(await file.text()));
       setState(state);
       save(state);
       render(section, data, state);
-      message.textContent = "Der Fortschritt wurde importiert.";
+      message.textContent = importMessage(counts);
     } catch (error) {
       message.textContent = `Import nicht möglich: ${error.message} Ihr bisheriger Fortschritt ist unverändert.`;
     }

@@ -192,7 +192,8 @@ function setupOrdering(form, onMove) {
 function updateScore(section, data, state) {
   const result = quizResult(data.questions, state.quizzes[data.quiz], data.threshold);
   const standing = section.querySelector(".ck-quiz-progress");
-  const what = data.questions.some((q) => q.type === "task") ? "Fragen und Aufgaben" : "Fragen";
+  const one = result.items === 1; // with a task, a single item is that task
+  const what = data.questions.some((q) => q.type === "task") ? (one ? "Aufgabe" : "Fragen und Aufgaben") : one ? "Frage" : "Fragen";
   standing.textContent = `Stand: ${result.done} von ${result.items} ${what} bearbeitet.`;
   standing.hidden = false;
   const out = section.querySelector(".ck-score");
@@ -207,7 +208,7 @@ function updateScore(section, data, state) {
     const revealed = result.revealed
       ? ` ${result.revealed === 1 ? "Eine Lösung haben" : `${result.revealed} Lösungen haben`} Sie vor dem ersten Prüfen angesehen (0 Punkte).`
       : "";
-    out.textContent = `${head}, ${result.answered} von ${result.total} Fragen beantwortet – ${verdict}.${revealed}`;
+    out.textContent = `${head}, ${result.answered} von ${result.total} ${result.total === 1 ? "Frage" : "Fragen"} beantwortet – ${verdict}.${revealed}`;
   }
   showNext(section, result.passed && result.total > 0);
 }

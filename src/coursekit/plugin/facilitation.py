@@ -38,7 +38,8 @@ def timing_plan(course: Course, module: Module) -> str:
     if questions:
         quiz_minutes = questions * QUIZ_MINUTES_PER_QUESTION
         planned += quiz_minutes
-        rows.append(f"<tr><td>Selbstcheck ({questions} Fragen)</td><td>{quiz_minutes}</td><td>Endgeräte</td></tr>")
+        asked = f"{questions} Frage{'' if questions == 1 else 'n'}"
+        rows.append(f"<tr><td>Selbstcheck ({asked})</td><td>{quiz_minutes}</td><td>Endgeräte</td></tr>")
     return (
         '<table class="ck-timing"><caption>Zeitplan der Moderationsschritte</caption>'
         '<thead><tr><th scope="col">Schritt</th><th scope="col">Minuten</th><th scope="col">Material</th></tr>'
@@ -62,12 +63,25 @@ def overview(course: Course, page_uri: str) -> str:
     return head + "\n" + "\n".join(rows) + "\n"
 
 
+# Right under the title, in sight without scrolling. The deck is a plain page beside this one (not an
+# mkdocs page): the link loads it in full.
+SLIDES_BUTTONS = (
+    '<p class="ck-slides-start"><a class="md-button md-button--primary" href="folien/">Folien starten</a> '
+    '<a class="md-button" href="folien/?print-pdf">Folien drucken</a></p>\n\n'
+)
+
+
+def with_slides_buttons(module_header: str) -> str:
+    """The module header (title first) with the slide buttons right after the title."""
+    title, rest = module_header.split("\n\n", 1)
+    return f"{title}\n\n{SLIDES_BUTTONS}{rest}"
+
+
 def view_header(course: Course, module: Module, learner_url: str) -> str:
     return (
         '!!! info "Moderationsansicht"\n\n'
         "    Diese Seite zeigt das Modul mit allen Hinweisen für die Moderation. Lernende sehen die "
-        f"[Lernendenansicht]({learner_url}) ohne diese Hinweise. Für den Workshop gibt es "
-        '<a href="folien/">Folien mit Sprechernotizen</a> (Taste S öffnet die Referentenansicht, '
-        '<a href="folien/?print-pdf">Druckansicht</a>).\n\n'
+        f"[Lernendenansicht]({learner_url}) ohne diese Hinweise. „Folien starten“ öffnet die Folien mit "
+        "Sprechernotizen; dort öffnet die Taste S die Referentenansicht mit Uhr, Notizen und der nächsten Folie.\n\n"
         f"{timing_plan(course, module)}\n\n"
     )

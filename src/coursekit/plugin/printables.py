@@ -6,7 +6,7 @@ stylesheet and ``make pdf`` (headless Chromium) turn them into paper.
 
 from __future__ import annotations
 
-from .. import notebooks
+from .. import notebooks, pdf
 from ..course import Course, Module
 from ..facilitator import split_boxes, split_notes
 from ..markup import md_text
@@ -18,11 +18,16 @@ FRONT = "---\nsearch:\n  exclude: true\nhide:\n  - navigation\n  - toc\n---\n"
 WRITING_SPACE = '<div class="ck-writing-space" aria-hidden="true"></div>'
 
 
+def pdf_link(page_url: str, text: str, css: str = "md-button") -> str:
+    """A link from a generated page (at ``page_url``, two folders deep) to its PDF in the site."""
+    return f'<a class="{css}" href="../../{pdf.SITE_FOLDER}/{pdf.pdf_name(page_url)}" download>{text}</a>'
+
+
 def _indent(text: str) -> str:
     return "\n".join(f"    {line}" if line else "" for line in text.splitlines())
 
 
-def handout(course: Course, module: Module) -> str:
+def handout(course: Course, module: Module, pdfs: bool = False) -> str:
     meta = module.meta
     body = split_notes(module.page.body)[0]
     tasks = []
@@ -36,7 +41,12 @@ def handout(course: Course, module: Module) -> str:
     return (
         f"{FRONT}\n# Handout: {md_text(meta.title)}\n\n"
         f"Modul {module.number} von {len(course.modules)} · ca. {minutes(meta.duration)} · "
-        f"[Zum Modul]({learner})\n{{: .ck-facts }}\n\n"
+        f"[Zum Modul]({learner}){{: .ck-print-url }}\n{{: .ck-facts }}\n\n"
+        # Shown and wired by course.js (the CSP allows no inline handlers); hidden on paper.
+        '<p class="ck-print-bar">'
+        '<button type="button" class="md-button ck-print" hidden>Handout drucken</button>'
+        + (f" {pdf_link(f'/handout/{meta.id}/', 'Als PDF herunterladen')}" if pdfs else "")
+        + "</p>\n\n"
         f"{md_text(meta.summary)}\n\n## Lernziele\n\n{objectives}\n\n## Das Wichtigste in Kürze\n\n{points}\n\n"
         + "\n".join(tasks)
         + f"\n{quizhtml.printed_quizzes(course, module)}"  # questions only: solutions are in the handbook
@@ -44,12 +54,13 @@ def handout(course: Course, module: Module) -> str:
     )
 
 
-def handbook(course: Course) -> str:
+def handbook(course: Course, pdfs: bool = False) -> str:
     parts = [
         f"{FRONT}\n# Handbuch für die Moderation\n\n"
         "Alle Moderationsnotizen, die Lösungen der Selbstchecks und der Übungen, Ablaufpläne und Methodenkarten "
-        "auf einer Seite, "
-        "zum Ausdrucken oder als PDF (`make pdf`).\n\n## Moderationsnotizen nach Modul\n"
+        "auf einer Seite, zum Ausdrucken (Strg+P) oder als PDF.\n\n"
+        + (_pdf_section(course) if pdfs else _no_pdf_note())
+        + "## Moderationsnotizen nach Modul\n"
     ]
     for module in course.modules:
         view = link(HANDBOOK, facilitation.view_uri(module))
@@ -81,3 +92,26 @@ def handbook(course: Course) -> str:
         parts.append(f"### {md_text(loaded.item.title)}\n\n::: ablauf {agenda_id}\n")
     parts.append("## Methodenkarten\n\n::: methodenkarten\n")
     return "\n".join(parts)
+
+
+def _pdf_section(course: Course) -> str:
+    """The handbook and every handout as PDF, as the site ships them (built by `make site`)."""
+    handouts = "\n".join(
+        f"| {module.number} | {md_text(module.meta.title)} | "
+        f"{pdf_link(f'/handout/{module.meta.id}/', f'Handout {module.number} (PDF)', 'ck-pdf')} |"
+        for module in course.modules
+    )
+    return (
+        '<p class="ck-print-bar">'
+        f"{pdf_link('/moderation/handbuch/', 'Handbuch als PDF herunterladen')}</p>\n\n"
+        "**Handouts für Teilnehmende als PDF**, eines je Modul, zum Ausdrucken oder Verschicken:\n\n"
+        f"| Nr. | Modul | Handout |\n| --- | --- | --- |\n{handouts}\n\n"
+    )
+
+
+def _no_pdf_note() -> str:
+    # Only in the live preview and quick builds: `make site` prints the PDFs into the site.
+    return (
+        "Die PDF-Fassungen dieses Handbuchs und der Handouts entstehen beim vollständigen Bau der Website; "
+        "in dieser Vorschau fehlen sie.\n{: .ck-facts }\n\n"
+    )

@@ -7,6 +7,7 @@ from html import escape
 
 from ..course import Course
 from ..quiz import BaseQuestion, Task
+from .quizhtml import in_lms_text
 
 
 def _question_data(q: BaseQuestion) -> dict[str, object]:
@@ -41,11 +42,16 @@ def progress_data(course: Course, urls: dict[str, str], default_threshold: float
                 "id": module.meta.id,
                 "number": module.number,
                 "title": module.meta.title,
-                "url": urls[module.src_uri],
+                "url": urls.get(module.src_uri, ""),
                 "quizzes": quizzes,
             }
         )
     return {"modules": modules}
+
+
+def structure_json(course: Course, urls: dict[str, str], default_threshold: float) -> str:
+    """The course's structure for standing.js; ``urls`` maps src_uris to URLs relative to the site root."""
+    return json.dumps(progress_data(course, urls, default_threshold), ensure_ascii=False)
 
 
 def progress_html(course: Course, urls: dict[str, str], default_threshold: float) -> str:
@@ -54,9 +60,11 @@ def progress_html(course: Course, urls: dict[str, str], default_threshold: float
     data = escape(json.dumps(progress_data(course, urls, default_threshold), ensure_ascii=False), quote=False)
     rows = []
     for module in course.modules:
+        url = urls.get(module.src_uri, "")
         rows.append(
-            f'<tr data-module="{escape(module.meta.id)}"><th scope="row">Modul {module.number}: '
-            f"{escape(module.meta.title)}</th>"
+            f'<tr data-module="{escape(module.meta.id)}"><th scope="row">'
+            f'<span class="ck-module-number">Modul {module.number}</span> '
+            f'<a href="{escape(url)}">{escape(module.meta.title)}</a></th>'
             '<td data-cell="quizzes">–</td><td data-cell="status">noch nicht begonnen</td></tr>'
         )
     return (
@@ -65,15 +73,23 @@ def progress_html(course: Course, urls: dict[str, str], default_threshold: float
         "<noscript><p>Ihr Fortschritt wird mit JavaScript aus dem Speicher dieses Browsers gelesen.</p></noscript>"
         # The table and the journal are filled in the browser; their placeholders are no search results.
         '<table class="ck-progress-table" data-search-exclude><caption>Quizergebnisse je Modul</caption>'
-        '<thead><tr><th scope="col">Modul</th><th scope="col">Quizze</th><th scope="col">Stand</th></tr></thead>'
+        '<thead><tr><th scope="col">Modul</th><th scope="col">Selbstcheck</th><th scope="col">Stand</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
         '<p class="ck-progress-summary" role="status" aria-live="polite"></p>'
         '<h2 id="lernjournal">Mein Lernjournal</h2>'
         '<div class="ck-journal" data-search-exclude><p>Noch keine Einträge. Ihre Antworten auf Reflexionsfragen '
         "und Ihre Entwürfe zu Praxisaufgaben erscheinen hier.</p></div>"
         '<h2 id="sichern">Fortschritt sichern und übertragen</h2>'
-        "<p>Ihr Fortschritt liegt nur in diesem Browser. Mit einer Exportdatei können Sie ihn sichern oder "
-        "auf ein anderes Gerät mitnehmen.</p>"
+        "<p>"
+        + in_lms_text(
+            "Ihr Fortschritt liegt nur in diesem Browser.",
+            "Ihre Antworten und Ihr Lernjournal werden an Ihre Lernplattform übermittelt und dort gespeichert; "
+            "Ihr Code in den Übungen bleibt in diesem Browser.",
+        )
+        + " Mit einer Exportdatei können Sie ihn sichern oder "
+        "auf ein anderes Gerät mitnehmen: Sie enthält Ihre Antworten, Ihr Lernjournal und Ihren Code in den Übungen. "
+        "Beim Import wird nichts gelöscht: Antworten, die nur in diesem Browser stehen, bleiben erhalten; "
+        "gibt es eine Antwort hier und in der Datei, gilt die neuere.</p>"
         '<div class="ck-progress-actions" hidden>'
         '<button type="button" class="md-button" data-action="export">Fortschritt exportieren</button> '
         '<label class="md-button" for="ck-import">Fortschritt importieren</label>'

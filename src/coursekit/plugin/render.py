@@ -5,42 +5,55 @@ from __future__ import annotations
 import json
 import re
 
-from .. import notebooks
+from .. import diagrams, notebooks
 from ..course import Course, Module
 from ..lite import notebook_path
 from ..markers import Marker
 from ..markup import md_text
 from ..model import DIGCOMPEDU_COMPETENCES
 from . import facilitation, progress, quizhtml, workshopmd
-from .text import link, minutes
+from .text import link, minutes, plural
 
 
 def handout_uri(module: Module) -> str:
     return f"handout/{module.meta.id}.md"
 
 
-def module_header(course: Course, module: Module) -> str:
+def module_header(course: Course, module: Module, learner: bool = True) -> str:
+    """Title, facts line, summary and objectives; ``learner`` marks the page for the progress store
+    (course.js remembers the module page seen last for "Weiter, wo ich war")."""
     meta = module.meta
     facts = [f"Modul {module.number} von {len(course.modules)}", f"Dauer: ca. {minutes(meta.duration)}"]
     prereqs = [course.module_by_id(p) for p in meta.prerequisites]
     if prereqs:
         links = ", ".join(f"[{md_text(p.meta.title)}]({link(module.src_uri, p.src_uri)})" for p in prereqs if p)
         facts.append(f"Voraussetzungen: {links}")
-    competences = ", ".join(f'<abbr title="{DIGCOMPEDU_COMPETENCES[code]}">{code}</abbr>' for code in meta.digcompedu)
+    # Names written out, not only on hover: touch screens have no hover.
+    competences = ", ".join(f"{code} {DIGCOMPEDU_COMPETENCES[code]}" for code in meta.digcompedu)
     facts.append(f"DigCompEdu: {competences}")
     facts.append(f"[Handout zum Ausdrucken]({link(module.src_uri, handout_uri(module))})")
     objectives = "\n".join(f"    - {md_text(o.text)}" for o in meta.objectives)
     return (
         f"# {md_text(meta.title)}\n\n"
-        f"{' · '.join(facts)}\n{{: .ck-facts }}\n\n"
+        f"{' · '.join(facts)}\n{{: .ck-facts{f' data-module="{meta.id}"' if learner else ''} }}\n\n"
         f"{md_text(meta.summary)}\n\n"
         f'!!! abstract "Lernziele"\n\n{objectives}\n\n'
     )
 
 
-def module_footer(module: Module) -> str:
-    points = "\n".join(f"    - {md_text(p)}" for p in module.meta.key_points)
-    return f'\n\n!!! tip "Das Wichtigste in Kürze"\n\n{points}\n'
+KEY_POINTS_BEFORE = ("::: quiz", "::: notebook", "## Quellen")
+
+
+def with_key_points(module: Module, markdown: str) -> str:
+    """The module body with "Das Wichtigste in Kürze" as a section of its own (in the table of
+    contents) after the text and before the exercise, the self-check and the sources."""
+    points = "\n".join(f"- {md_text(p)}" for p in module.meta.key_points)
+    section = f"## Das Wichtigste in Kürze {{#das-wichtigste-in-kuerze}}\n\n{points}\n\n"
+    lines = markdown.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if line.startswith(KEY_POINTS_BEFORE):
+            return "".join(lines[:index]) + section + "".join(lines[index:])
+    return markdown.rstrip("\n") + "\n\n" + section
 
 
 def module_list(course: Course, page_uri: str) -> str:
@@ -50,9 +63,9 @@ def module_list(course: Course, page_uri: str) -> str:
         items.append(
             f"-   **[Modul {module.number}: {md_text(meta.title)}]({link(page_uri, module.src_uri)})**\n\n"
             f"    {md_text(meta.summary)}\n\n"
-            f"    Dauer: ca. {minutes(meta.duration)} · {len(meta.objectives)} Lernziele\n"
+            f"    Dauer: ca. {minutes(meta.duration)} · {plural(len(meta.objectives), 'Lernziel', 'Lernziele')}\n"
         )
-    total = f"{len(course.modules)} Module, zusammen ca. {minutes(course.total_duration)}."
+    total = f"{len(course.modules)} Module, zusammen ca. {minutes(course.total_duration)}".rstrip(".") + "."
     return f"{total}\n\n" + '<div class="grid cards" markdown>\n\n' + "\n".join(items) + "\n</div>\n"
 
 
@@ -158,6 +171,10 @@ def render_marker(course: Course, page_uri: str, marker: Marker) -> str:
         return workshopmd.method_cards(course)
     if marker.name == "moderationsplan":
         return facilitation.overview(course, page_uri)
+    if marker.name == "abbildung":
+        diagram = course.diagrams.get(marker.args[0])
+        # A raw HTML block of one line; the line index keeps the figure's ids unique on the page.
+        return f"\n{diagrams.figure_html(diagram, f'abb-{diagram.id}-{marker.index}')}\n" if diagram else ""
     raise KeyError(marker.name)  # validation rejects unknown markers before rendering
 
 

@@ -14,3 +14,8 @@ def minutes(value: int) -> str:
 
 def link(from_uri: str, to_uri: str) -> str:
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """A count with its noun in the right number: „1 Lernziel“, „3 Lernziele“."""
+    return f"{count} {one if count == 1 else many}"
