@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Print handouts and the facilitator handbook of the built site to PDF (make pdf)."""
+"""Print handouts and the facilitator handbook of a built site to PDF into any folder (`make site` already
+prints them into site/pdf/)."""
 
 import sys
 from pathlib import Path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -17,10 +18,10 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
-from . import buildrecord
+from . import buildrecord, pdf
 from .lite import LiteError, build_lite
 from .plugin.config import CourseConfig
-from .plugin.plugin import REVEAL_NOTES, check, find_package
+from .plugin.plugin import REVEAL_NOTES, check
 from .postbuild import check_site
 from .security import SecurityError, write_headers
 
@@ -62,12 +63,15 @@ def step(name: str, out: Callable[[str], None]) -> Iterator[None]:
     out(f"✓ {name} ({time.perf_counter() - start:.1f} s)")
 
 
-def build_site(config_file: Path, site_dir: Path, out: Callable[[str], None] = print) -> None:
-    """Build into a temporary folder next to ``site_dir`` and swap it in only on success."""
+def build_site(config_file: Path, site_dir: Path, out: Callable[[str], None] = print, pdfs: bool = False) -> None:
+    """Build into a temporary folder next to ``site_dir`` and swap it in only on success.
+
+    ``pdfs``: also print handouts and the handbook into the site's pdf/ folder (`make site`; about
+    20 s more, so the tests and quick builds leave it out and the pages link no PDFs)."""
     root = config_file.parent
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # Nothing to do when neither the inputs nor the last build's output changed (buildrecord.py).
-    key = buildrecord.input_key(config_file, Path(load(config_file).docs_dir))
+    key = buildrecord.input_key(config_file, Path(load(config_file).docs_dir)) + (":pdf" if pdfs else "")
     done = buildrecord.unchanged(root, site_dir, key)
     if done is not None:
         if done.report:
@@ -97,16 +101,23 @@ def build_site(config_file: Path, site_dir: Path, out: Callable[[str], None] = p
             else:
                 out("  (keine JupyterLite-Konfiguration in lite/, übersprungen)")
         with step("mkdocs build --strict", out):
+            config.plugins["course"].pdf_downloads = pdfs  # type: ignore[attr-defined]
             _mkdocs(config)
             if lite_output.exists():  # mkdocs empties its site folder, so the notebooks move in afterwards
                 lite_output.rename(staging / "lite")
+        if pdfs:  # before the site check, so the pages' links to the PDFs are checked too
+            with step("Handouts und Handbuch als PDF drucken", out):
+                try:
+                    pdf.export(staging, staging / pdf.SITE_FOLDER)
+                except (OSError, subprocess.SubprocessError) as exc:
+                    raise BuildFailed(f"Die PDFs ließen sich nicht drucken (Chromium): {exc}") from exc
         with step("Fertige Website prüfen", out):
             findings = check_site(staging, root / ".cache" / "scan")
             if findings:
                 out("\n".join(f.format() for f in findings))
                 raise BuildFailed(f"{len(findings)} Problem(e) in der gebauten Website (siehe oben).")
         with step("Sicherheits-Header schreiben", out):
-            notes_js = find_package(root, "reveal.js") / "dist" / REVEAL_NOTES
+            notes_js = staging / "assets" / "reveal" / REVEAL_NOTES  # the German copy the site ships
             try:
                 write_headers(staging, notes_js, list(course_config(config).frame_ancestors))
             except SecurityError as exc:
@@ -158,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("-d", "--site-dir", type=Path, default=Path("site"))
     parser.add_argument("--check", action="store_true", help="nur die Inhalte prüfen (schnell)")
+    parser.add_argument(
+        "--pdf", action="store_true", help="Handouts und Handbuch zusätzlich als PDF in die Website drucken"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     start = time.perf_counter()
@@ -166,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
             text, ok = validate(args.config_file)
             print(text or "Keine Probleme gefunden.")
             return 0 if ok else 1
-        build_site(args.config_file.resolve(), args.site_dir.resolve())
+        build_site(args.config_file.resolve(), args.site_dir.resolve(), pdfs=args.pdf)
     except BuildFailed as exc:
         print(f"\nBuild abgebrochen: {exc}", file=sys.stderr)
         return 1

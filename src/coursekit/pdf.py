@@ -1,4 +1,8 @@
-"""`make pdf`: handouts and the facilitator handbook as PDF, printed by headless Chromium."""
+"""Handouts and the facilitator handbook as PDF, printed by headless Chromium.
+
+`make site` puts them into the site (folder pdf/, linked from the pages they are printed from);
+`make pdf` prints them from a built site into any folder.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .serve import make_server
@@ -26,6 +31,15 @@ CHROMIUM_FLAGS = [
 ]
 
 
+SITE_FOLDER = "pdf"  # inside the built site
+WORKERS = 3  # Chromium processes at once: each spends most of its few seconds starting up
+
+
+def pdf_name(url_path: str) -> str:
+    """File name of a page's PDF: /handout/social-learning/ -> handout-social-learning.pdf."""
+    return url_path.strip("/").replace("/", "-") + ".pdf"
+
+
 def printable_pages(site: Path) -> list[str]:
     """URL paths of the handouts and the handbook in a built site."""
     handouts = sorted(p.parent.name for p in (site / "handout").glob("*/index.html"))
@@ -37,18 +51,20 @@ def export(site: Path, target: Path, pages: Iterable[str] | None = None, chromiu
     target.mkdir(parents=True, exist_ok=True)
     server = make_server(site, quiet=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    written = []
+
+    def print_page(path: str) -> Path:
+        out = target / pdf_name(path)
+        subprocess.run(
+            [browser, *CHROMIUM_FLAGS, f"--print-to-pdf={out}", f"http://127.0.0.1:{server.server_port}{path}"],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        return out
+
     try:
-        for path in pages if pages is not None else printable_pages(site):
-            name = path.strip("/").replace("/", "-") + ".pdf"
-            out = target / name
-            subprocess.run(
-                [browser, *CHROMIUM_FLAGS, f"--print-to-pdf={out}", f"http://127.0.0.1:{server.server_port}{path}"],
-                check=True,
-                capture_output=True,
-                timeout=120,
-            )
-            written.append(out)
+        with ThreadPoolExecutor(WORKERS) as pool:
+            written = list(pool.map(print_page, pages if pages is not None else printable_pages(site)))
     finally:
         server.shutdown()
         server.server_close()

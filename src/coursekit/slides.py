@@ -2,8 +2,9 @@
 
 Level-2 headings (and ``::: folie``) start slides. Each slide shows the section's first
 paragraph, its lists, tables and task boxes; the remaining paragraphs and the facilitator
-notes become speaker notes. A quiz becomes discussion polls: question and options first,
-answer and explanation on the next step.
+notes become speaker notes. A quiz becomes discussion polls (its questions marked ``poll: true``,
+or all graded ones if none is marked): question and options first, answer and explanation on the
+next step; under ``make workshop`` the marked ones also show live results.
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def _slide(title: str, body: str, notes: list[str]) -> str:
             lead_taken = True
         else:
             spoken.append(block)
-    aside = "\n\n".join(spoken + notes)
+    aside = "\n\n".join(notes + spoken)  # the facilitator cue first, the rest of the module text after it
     notes_html = f'<aside class="notes">{_md(aside)}</aside>' if aside else ""
     return f"<section><h2>{escape(title)}</h2>{_md(chr(10).join(b + chr(10) for b in shown))}{notes_html}</section>"
 
@@ -105,8 +106,6 @@ def _answer(q: BaseQuestion) -> str:
         return "Richtig: " + "; ".join(safemd.inline(o.text) for o in q.options if o.correct)
     if isinstance(q, TrueFalse):
         return "Die Aussage " + ("stimmt." if q.answer else "stimmt nicht.")
-    if isinstance(q, Matching):
-        return "; ".join(f"{safemd.inline(p.left)} → {safemd.inline(p.right)}" for p in q.pairs)
     if isinstance(q, Ordering):
         return " → ".join(safemd.inline(i.text) for i in q.items)
     if isinstance(q, ShortText):
@@ -115,21 +114,50 @@ def _answer(q: BaseQuestion) -> str:
     return ""
 
 
+def _matching_table(q: Matching, order: list[int]) -> str:
+    """The two sides next to each other: what to match (1, 2, …) and the choices (A, B, …)."""
+    rights = [p.right for p in q.pairs] + list(q.distractors)
+    lefts = [safemd.inline(p.left) for p in q.pairs]
+    choices = [safemd.inline(rights[i]) for i in order]
+    rows = "".join(
+        f"<tr><td>{f'{n}. ' + lefts[n - 1] if n <= len(lefts) else ''}</td>"
+        f"<td>{f'{chr(64 + n)}. ' + choices[n - 1] if n <= len(choices) else ''}</td></tr>"
+        for n in range(1, max(len(lefts), len(choices)) + 1)
+    )
+    return (
+        '<table class="ck-match"><thead><tr><th scope="col">Zuzuordnen</th><th scope="col">Zur Auswahl</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def _matching_answer(q: Matching) -> str:
+    rows = "".join(
+        f'<tr><th scope="row">{safemd.inline(p.left)}</th><td>{safemd.inline(p.right)}</td></tr>' for p in q.pairs
+    )
+    return (
+        '<table class="ck-match"><thead><tr><th scope="col">Zuzuordnen</th><th scope="col">Gehört zu</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
 def _poll(quiz_id: str, q: BaseQuestion, number: int) -> str:
     order = display_order(quiz_id, q)  # the order learners see on the page and in the handout
     if isinstance(q, SingleChoice | MultipleChoice):
         options = "".join(f"<li>{safemd.inline(q.options[i].text)}</li>" for i in order)
         choices = f'<ol type="A">{options}</ol>'
     elif isinstance(q, Matching):
-        choices = "<ul>" + "".join(f"<li>{safemd.inline(p.left)}</li>" for p in q.pairs) + "</ul>"
+        choices = _matching_table(q, order)
     elif isinstance(q, Ordering):
         choices = "<ul>" + "".join(f"<li>{safemd.inline(q.items[i].text)}</li>" for i in order) + "</ul>"
     else:
         choices = ""
     explanation = safemd.block(q.explanation) if q.explanation else ""
-    answer = f'<div class="fragment ck-poll-answer"><p><strong>{_answer(q)}</strong></p>{explanation}</div>'
+    solution = _matching_answer(q) if isinstance(q, Matching) else f"<p><strong>{_answer(q)}</strong></p>"
+    answer = f'<div class="fragment ck-poll-answer">{solution}{explanation}</div>'
+    # Under `make workshop` the slide shows live results for questions authors marked for polling.
+    live = f' data-ck-poll="{escape(quiz_id)}/{escape(q.id)}"' if getattr(q, "poll", False) else ""
     return (
-        f'<section class="ck-poll"><h2>Diskussionsfrage {number}</h2>'
+        f'<section class="ck-poll"{live}><h2>Diskussionsfrage {number}</h2>'
         f'<p class="ck-poll-q">{safemd.inline(q.prompt)}</p>{choices}{answer}</section>'
     )
 
@@ -177,7 +205,10 @@ def deck(course: Course, module: Module, asset_prefix: str) -> str:
                 slides.append(_slide(title, "\n".join(lines), pending))
                 title, lines, pending = "", [], []
             if loaded is not None:
-                slides.extend(_poll(loaded.item.id, q, n) for n, q in enumerate(loaded.item.graded, start=1))
+                # The questions authors chose for polling; a quiz without any keeps all its graded ones.
+                graded = loaded.item.graded
+                chosen = [q for q in graded if getattr(q, "poll", False)] or graded
+                slides.extend(_poll(loaded.item.id, q, n) for n, q in enumerate(chosen, start=1))
             continue
         if marker is None:
             lines.append(line)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from support.browser import assert_no_foreign_requests, axe_violations
 from support.recorder import RequestRecorder
@@ -60,21 +60,52 @@ def test_deck_print_view_lays_out_every_slide(page: Page) -> None:
     assert page.locator(".pdf-page").count() >= page.locator(".slides > section").count()
 
 
+def settle_scroll_tracking(page: Page, link: Locator) -> None:
+    """Scroll to ``link`` and give mkdocs-material's navigation.tracking time to note the section.
+
+    The tracking writes the section into the address 250 ms after the last scroll. A click sooner than
+    that races with instant navigation: the next page gets the old section as its address and is not
+    scrolled to its anchor. Readers do not click that fast after scrolling; Playwright does.
+    """
+    link.scroll_into_view_if_needed()
+    page.wait_for_timeout(400)
+
+
 def test_run_sheet_shows_clock_times_and_links(page: Page, recorder: RequestRecorder) -> None:
     page.goto("/moderation/ablaeufe/")
     table = page.locator("table").first
     expect(table).to_contain_text("09:00–09:30")
     expect(table).to_contain_text("Mittagspause")
-    table.get_by_role("link", name=re.compile("Think-Pair-Share")).first.click()
+    method = table.get_by_role("link", name=re.compile("Think-Pair-Share")).first
+    settle_scroll_tracking(page, method)
+    method.click()
     expect(page).to_have_url(re.compile(r"/moderation/methoden/#think-pair-share$"))
-    expect(page.locator("#think-pair-share")).to_be_visible()
+    expect(page.locator("#think-pair-share")).to_be_in_viewport()
     assert_no_foreign_requests(page, recorder)
 
 
-@pytest.mark.parametrize("path", [DECK, "/moderation/ablaeufe/", "/moderation/methoden/"])
+MATERIAL = "/moderation/material/beobachtungsboegen/"
+
+
+@pytest.mark.parametrize("path", [DECK, "/moderation/ablaeufe/", "/moderation/methoden/", MATERIAL])
 def test_facilitator_pages_are_accessible(page: Page, path: str) -> None:
     page.goto(path)
     assert axe_violations(page) == []
+
+
+def test_run_sheet_links_a_material_page_that_prints_without_navigation(page: Page) -> None:
+    page.goto("/moderation/ablaeufe/")
+    expect(page.locator("table").first).to_contain_text("10 · 36 · 9")  # input · practice · debrief
+    sheet = page.get_by_role("link", name="Beobachtungsbögen").first
+    settle_scroll_tracking(page, sheet)
+    sheet.click()
+    expect(page).to_have_url(re.compile(r"/moderation/material/beobachtungsboegen/$"))
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        expect(page.locator(chrome)).to_be_hidden()
+    empty_cell = page.locator("td:empty").first
+    box = empty_cell.bounding_box()
+    assert box is not None and box["height"] >= 40  # 1.4 cm to write in on paper
 
 
 @pytest.mark.parametrize("module", ["social-learning", "neue-rollen"])

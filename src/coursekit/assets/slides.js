@@ -28,3 +28,16 @@ Reveal.initialize({
   }
 });
 Reveal.on("slidechanged", (event) => fit(event.currentSlide));
+
+// Served by the workshop service (make workshop) to the logged-in facilitator: live results on the
+// poll slides. The plain static site never sets this cookie, so the slides stay as they are; the
+// speaker view's preview frames (?receiver) leave the live connection to the deck itself.
+{
+  const workshop = document.cookie.split("; ").includes("ck_workshop=1");
+  if (workshop && !/receiver/.test(location.search) && document.querySelector("[data-ck-poll]")) {
+    const live = document.createElement("script");
+    live.type = "module";
+    live.src = "/_workshop/static/slidepoll.js";
+    document.head.append(live);
+  }
+}
