@@ -1,4 +1,4 @@
-"""`make fragenpool` (scripts/fragenpool.py): writes both pools for a valid course, nothing for a faulty one."""
+"""`make fragenpool` (scripts/fragenpool.py): writes all three pools for a valid course, nothing for a faulty one."""
 
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ from coursekit.exports.questionpools import main, slugify
 from support.course import SITES
 
 
-def test_writes_both_pools_and_says_where_in_german(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_writes_all_pools_and_says_where_in_german(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "dist" / "fragenpool"
     assert main(["-f", str(SITES / "quiz" / "mkdocs.yml"), "-o", str(out)]) == 0
     moodle, qti = out / "quizkurs-moodle.xml", out / "quizkurs-qti21.zip"
-    assert sorted(out.iterdir()) == [moodle, qti]
+    qpl = out / "quizkurs-ilias_qpl.zip"
+    assert sorted(out.iterdir()) == [qpl, moodle, qti]
     categories = etree.parse(str(moodle)).findall("question[@type='category']")
     assert len(categories) == 2  # the quiz site's two modules
     with zipfile.ZipFile(qti) as archive:
@@ -25,6 +26,7 @@ def test_writes_both_pools_and_says_where_in_german(tmp_path: Path, capsys: pyte
     assert "Fragen in 2 Kategorien (eine je Modul)" in printed
     assert f"✓ Moodle-XML (Moodle 4.4 oder neuer): {moodle}" in printed
     assert f"✓ QTI-2.1-Paket (OpenOLAT): {qti}" in printed
+    assert f"✓ ILIAS-Fragenpool (ILIAS 7 bis 9): {qpl}" in printed
     assert "Hinweis: OpenOLAT kennt keine Reihenfolge-Fragen" in printed
 
 

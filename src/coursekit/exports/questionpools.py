@@ -1,6 +1,6 @@
 """Question pools for learning platforms (`make fragenpool`): the course's quizzes, one category per module.
 
-The writers (moodle.py, qti21.py) read a ``Pool``, which is built from the checked course
+The writers (moodle.py, qti21.py, ilias.py) read a ``Pool``, which is built from the checked course
 or, in tests, straight from quiz files. Learner texts are Markdown; every writer renders them with
 the course's own safe Markdown (``safemd``), so raw HTML in a quiz stays visible text here as well.
 """
@@ -139,11 +139,12 @@ class Format:
 
 
 def formats() -> list[Format]:
-    from . import moodle, qti21
+    from . import ilias, moodle, qti21
 
     return [
         Format("Moodle-XML (Moodle 4.4 oder neuer)", lambda p: f"{p.slug}-moodle.xml", moodle.write),
         Format("QTI-2.1-Paket (OpenOLAT)", lambda p: f"{p.slug}-qti21.zip", qti21.write),
+        Format("ILIAS-Fragenpool (ILIAS 7 bis 9)", lambda p: f"{p.slug}-ilias_qpl.zip", ilias.write),
     ]
 
 
@@ -205,5 +206,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     n_cat, n_q = len(pool.categories), count_questions(pool)
     print(f"Fragenpools für „{pool.title}“: {n_q} Fragen in {n_cat} Kategorien (eine je Modul).")
     write_all(pool, args.out_dir)
-    print("Wie Sie die Dateien im LMS importieren, steht in README.md unter „Fragenpools für Moodle und OpenOLAT“.")
+    print(
+        "Wie Sie die Dateien im LMS importieren, steht in README.md unter „Fragenpools für Moodle, ILIAS und OpenOLAT“."
+    )
     return 0

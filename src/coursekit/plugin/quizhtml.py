@@ -30,6 +30,12 @@ from ..quiz import (
     display_order,
 )
 
+
+def in_lms_text(browser: str, lms: str) -> str:
+    """A sentence about where answers are kept; course.js shows ``lms`` instead inside an LMS package."""
+    return f'<span data-ck-lms-text="{escape(lms, quote=True)}">{escape(browser, quote=False)}</span>'
+
+
 TYPE_LABELS = {
     "single": "Eine Antwort ist richtig.",
     "multiple": "Mehrere Antworten können richtig sein.",
@@ -37,9 +43,17 @@ TYPE_LABELS = {
     "matching": "Ordnen Sie jedem Begriff das passende Gegenstück zu.",
     "ordering": "Verschieben Sie die Einträge mit ▲ (nach oben) und ▼ (nach unten).",
     "short_text": "Tragen Sie Ihre Antwort ein.",
-    "reflection": "Offene Frage ohne Bewertung; Ihre Antwort bleibt in Ihrem Lernjournal in diesem Browser.",
+    "reflection": "Offene Frage ohne Bewertung; "
+    + in_lms_text(
+        "Ihre Antwort bleibt in Ihrem Lernjournal in diesem Browser.",
+        "Ihre Antwort steht in Ihrem Lernjournal und wird an Ihre Lernplattform übermittelt.",
+    ),
     "task": "Praxisaufgabe ohne Punkte: Erstellen Sie das Produkt und schätzen Sie es selbst nach dem "
-    "Bewertungsraster ein. Ihr Entwurf bleibt in Ihrem Lernjournal in diesem Browser.",
+    "Bewertungsraster ein. "
+    + in_lms_text(
+        "Ihr Entwurf bleibt in Ihrem Lernjournal in diesem Browser.",
+        "Ihr Entwurf steht in Ihrem Lernjournal und wird an Ihre Lernplattform übermittelt.",
+    ),
 }
 # On paper some instructions differ from the page's.
 PRINT_LABELS = TYPE_LABELS | {
@@ -284,7 +298,11 @@ def _intro(quiz: Quiz, threshold: float) -> str:
             f" Bestanden ab {round(threshold * 100)} % der Punkte; es zählt Ihr erster Versuch je Frage. "
             "Wer die Lösung vor dem ersten Prüfen ansieht, erhält für diese Frage 0 Punkte."
         )
-    return text + " Ihre Antworten bleiben nur in diesem Browser."
+    return (
+        escape(text, quote=False)
+        + " "
+        + in_lms_text("Ihre Antworten bleiben nur in diesem Browser.", "Ihre Antworten gehen an Ihre Lernplattform.")
+    )
 
 
 def quiz_html(quiz: Quiz, module_id: str, threshold: float, next_step: tuple[str, str] | None = None) -> str:
