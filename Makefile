@@ -3,12 +3,13 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+WORKSHOP_PORT ?= 8765
 SITE ?= site
 PYTEST_ARGS ?=
 # mkdocs-material prints an end-of-life banner on every run; editors need the course's messages.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve preview site check test test-fast lint bench new-module clean lock schema pdf data fragenpool
+.PHONY: setup serve preview site check test test-fast lint bench new-module clean lock schema pdf data lms fragenpool workshop workshop-ende
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -25,14 +26,20 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-site: setup ## Build the whole site into site/ (the old site stays on any error)
-	$(PY) scripts/build.py --site-dir $(SITE)
+site: setup ## Build the whole site into site/, handouts and handbook as PDF included (the old site stays on any error)
+	$(PY) scripts/build.py --pdf --site-dir $(SITE)
 
 serve: site ## Build and serve on http://127.0.0.1:$(PORT)
 	$(PY) scripts/serve.py --port $(PORT) $(SITE)
 
 preview: setup ## Live preview while editing
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
+
+workshop: setup ## Course plus live poll for the room's network (builds site/ if missing); WORKSHOP_PORT=8765
+	$(PY) scripts/workshop.py --site $(SITE) --port $(WORKSHOP_PORT)
+
+workshop-ende: ## Delete every answer of the workshop (.workshop/)
+	$(PY) scripts/workshop.py --ende
 
 check: setup ## Validate content only (seconds)
 	$(PY) scripts/build.py --check
@@ -49,11 +56,14 @@ lint: setup
 	$(VENV)/bin/ruff format --check src packages scripts tests
 	$(VENV)/bin/mypy
 
-fragenpool: setup ## Quiz questions as question pools for Moodle and OpenOLAT in dist/fragenpool/
+lms: setup ## LMS packages (SCORM 1.2, SCORM 2004, cmi5) in dist/; LMS_ARGS=--ohne-python for small upload limits
+	$(PY) scripts/lms.py $(LMS_ARGS)
+
+fragenpool: setup ## Quiz questions as question pools for Moodle, ILIAS and OpenOLAT in dist/fragenpool/
 	$(PY) scripts/fragenpool.py
 
-pdf: site ## Handouts and the facilitator handbook as PDF in pdf/ (headless Chromium)
-	$(PY) scripts/pdf.py $(SITE) pdf
+pdf: site ## Handouts and the facilitator handbook as PDF in pdf/ too (make site prints them into site/pdf/)
+	rm -rf pdf && cp -r $(SITE)/pdf pdf
 
 bench: setup ## Build time and page weight against stock mkdocs-material
 	$(PY) scripts/bench.py

@@ -10,6 +10,11 @@ from the browser's view, in which a 304 revalidation may look like a 200.
 
     scripts/bench.py                  everything (several minutes)
     scripts/bench.py --nur notebook   JupyterLite and the in-page exercise, against an already built site/ (2–3 min)
+    scripts/bench.py --nur workshop   only the live poll of make workshop under load (issue 15, about 45 s)
+    scripts/bench.py --nur skala      only the scale benchmark: generated courses of 10, 50, 200 modules (issue 17;
+                                      coursekit/bench/scale.py, 10–20 min; --groessen 10,50 for fewer)
+    scripts/bench.py --nur lms        sizes of the LMS packages (issue 14), with and without the Python runtime,
+                                      beside the site's size; reuses packages in dist/ newer than the site
     scripts/bench.py --nur uebung     only the in-page exercise (issue 12 goals: cold <= 2 s, warm <= 1 s,
                                       <= 12 MB sent, restart after "Stopp" <= 1 s, cold <= 0.2x JupyterLite)
 """
@@ -35,6 +40,7 @@ from playwright.sync_api import BrowserContext, Playwright, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+from coursekit import buildrecord  # noqa: E402
 from coursekit.lite import KURSLAB, PYODIDE_FILES, kernel_wheels, notebook_path, stage_pyodide, write_notebook_folder  # noqa: E402
 from coursekit.serve import Served, compressible, encoded_size, make_server  # noqa: E402
 from support.browser import QUIET_CHROMIUM, chromium_path  # noqa: E402
@@ -71,16 +77,25 @@ def timed(cmd: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def build_times(work: Path) -> tuple[list[float], list[float], Path, Path]:
+@dataclass
+class BuildFigures:
+    changed: list[float]  # the course's build after a change to its content (caches of unchanged parts kept)
+    unchanged: list[float]  # the same build again: nothing changed
+    stock: list[float]
+
+
+def build_times(work: Path) -> tuple[BuildFigures, Path, Path]:
     ours_site, stock_site = work / "ours", work / "stock"
     stock_yml = work / "stock.yml"
     stock_yml.write_text(STOCK_CONFIG.format(docs=ROOT / "docs", site=stock_site), "utf-8")
-    ours: list[float] = []
-    stock: list[float] = []
+    figures = BuildFigures([], [], [])
+    build = [sys.executable, "scripts/build.py", "--site-dir", str(ours_site)]
     for _ in range(RUNS):  # interleaved, so drift in machine speed hits both alike
-        ours.append(timed([sys.executable, "scripts/build.py", "--site-dir", str(ours_site)]))
-        stock.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(stock_yml)]))
-    return ours, stock, ours_site, stock_site
+        buildrecord.forget(ROOT, ours_site)  # as after an edit: the whole site is built again
+        figures.changed.append(timed(build))
+        figures.unchanged.append(timed(build))
+        figures.stock.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(stock_yml)]))
+    return figures, ours_site, stock_site
 
 
 def page_weight(site: Path, recorder: RequestRecorder) -> tuple[int, int, int, int]:
@@ -362,20 +377,22 @@ def folder_bytes(folder: Path) -> int:
 
 def site_part(work: Path) -> Path:
     """Build time, page weight and quiz start against stock mkdocs-material; returns the course built here."""
-    ours_t, stock_t, ours_site, stock_site = build_times(work)
+    builds, ours_site, stock_site = build_times(work)
     recorder = RequestRecorder()
     ours_w = page_weight(ours_site, recorder)
     stock_w = page_weight(stock_site, recorder)
     recorder.close()
     interactive = quiz_interactive_ms(ours_site)
-    o, s = statistics.median(ours_t), statistics.median(stock_t)
-    print(f"Build (Median aus {RUNS} Läufen, jeweils ganzer Prozess)")
-    print(f"  Kurs-Build (scripts/build.py)        {o:6.2f} s   Läufe: {', '.join(f'{t:.2f}' for t in ours_t)}")
-    print(f"  mkdocs build, Standard-Material      {s:6.2f} s   Läufe: {', '.join(f'{t:.2f}' for t in stock_t)}")
-    print(
-        f"  Verhältnis                           {o / s:6.2f} x  (Ziel ≤ 1.3 x; "
-        f"Bestwerte: {min(ours_t) / min(stock_t):.2f} x)"
-    )
+    s = statistics.median(builds.stock)
+    print(f"Build (Median aus {RUNS} Läufen, jeweils ganzer Prozess; Caches der unveränderten Teile bleiben)")
+    for label, times in (
+        ("Kurs-Build nach einer Änderung", builds.changed),
+        ("Kurs-Build, nichts geändert", builds.unchanged),
+        ("mkdocs build, Standard-Material", builds.stock),
+    ):
+        print(f"  {label:36} {statistics.median(times):6.2f} s   Läufe: {', '.join(f'{t:.2f}' for t in times)}")
+    print(f"  Verhältnis nach Änderung             {statistics.median(builds.changed) / s:6.2f} x")
+    print(f"  Verhältnis, nichts geändert          {statistics.median(builds.unchanged) / s:6.2f} x  (Ziel ≤ 1.3 x)")
     print(f"\nErster Aufruf von {PAGE} (frisches Profil; Bytes wie vom Server gesendet, Text mit gzip -6)")
     print(f"  {'':36} {'Anfragen':>9} {'roh':>11} {'gesendet':>11} {'fremd':>6}")
     for name, (n, raw, sent, foreign) in (("Kurs", ours_w), ("Standard-Material", stock_w)):
@@ -454,30 +471,82 @@ def notebook_part(site: Path, work: Path, runs: int) -> float | None:
     return ours_cold
 
 
+def lms_part(site: Path) -> None:
+    """Package sizes (issue 14): each LMS package with and without the Python runtime, beside the site."""
+    from coursekit.build import load
+    from coursekit.exports.lms import RUNTIME, VERSIONS, build_packages, slug
+
+    print("\nLMS-Pakete (make lms; Zip mit Deflate, wie hochgeladen)", flush=True)
+    if not (site / "index.html").is_file():
+        print(f"  {site} ist keine gebaute Website: Erst „make site“ ausführen.")
+        return
+    site_time = max(p.stat().st_mtime for p in site.rglob("*") if p.is_file())
+    name = slug(str(load(ROOT / "mkdocs.yml")["site_name"]))
+    dist = ROOT / "dist"
+    sizes: dict[tuple[str, bool], int] = {}
+    for with_runtime in (True, False):
+        suffix = "" if with_runtime else "-ohne-python"
+        paths = {v: dist / f"{name}-{v}{suffix}.zip" for v in VERSIONS}
+        stale = [v for v, p in paths.items() if not p.is_file() or p.stat().st_mtime < site_time]
+        if stale:
+            start = time.perf_counter()
+            build_packages(ROOT / "mkdocs.yml", dist, stale, with_runtime, site=site, out=lambda _: None)
+            what = "mit" if with_runtime else "ohne"
+            print(f"  gebaut nach dist/ ({what} Python): {', '.join(stale)} ({time.perf_counter() - start:.0f} s)")
+        sizes.update({(v, with_runtime): p.stat().st_size for v, p in paths.items()})
+    runtime = folder_bytes(site / RUNTIME.rstrip("/"))
+    total = folder_bytes(site)
+    print(f"  {'':36} {'mit Python':>12} {'ohne Python':>12}")
+    print(f"  {'Website (site/, ungepackt)':36} {total / 2**20:9.1f} MB {(total - runtime) / 2**20:9.1f} MB")
+    for version in VERSIONS:
+        print(f"  {version + '.zip':36} {sizes[version, True] / 2**20:9.1f} MB {sizes[version, False] / 2**20:9.1f} MB")
+    print("  (ohne Python: ohne lite/; die Übungen zeigen ihre fertig ausgeführte Fassung)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description="Misst Build-Zeit, Seitengewicht und Notebook-Start, jeweils im Vergleich zum Standard."
     )
     parser.add_argument(
         "--nur",
-        choices=["alles", "seite", "notebook", "uebung"],
+        choices=["alles", "seite", "notebook", "uebung", "workshop", "skala", "lms"],
         default="alles",
         help="nur ein Teil: „seite“ (Build, Seitengewicht, Quiz), „notebook“ (JupyterLite, dann die Übung auf der "
-        "Modulseite) oder „uebung“ (nur die Übung auf der Modulseite); beide gegen die schon gebaute Website",
+        "Modulseite) oder „uebung“ (nur die Übung auf der Modulseite); beide gegen die schon gebaute Website; "
+        "„workshop“: die Live-Umfrage von make workshop unter Last; „skala“: erzeugte Kurse mit 10, 50 und 200 "
+        "Modulen (Build, unveränderter Build, eine Datei geändert, make check, Vorschau); „lms“: Größe der "
+        "LMS-Pakete mit und ohne Python neben der Website (Pakete aus dist/, wenn neuer als die Website)",
     )
     parser.add_argument(
-        "--site", type=Path, default=ROOT / "site", help="gebaute Website für --nur notebook (Standard: site/)"
+        "--groessen",
+        default="10,50,200",
+        help="Modulzahlen für --nur skala, durch Kommas getrennt (Standard: %(default)s)",
+    )
+    parser.add_argument(
+        "--site", type=Path, default=ROOT / "site", help="gebaute Website für --nur notebook/uebung/lms (site/)"
     )
     parser.add_argument(
         "--laeufe", type=int, default=NOTEBOOK_RUNS, help="Läufe im Notebook-Teil (Standard: %(default)s)"
     )
     args = parser.parse_args()
+    if args.nur == "workshop":  # the live poll under load (issue 15); needs no built site
+        from coursekit.workshopserver import bench as workshop_bench
+
+        workshop_bench.run(ROOT)
+        return
+    if args.nur == "skala":  # generated courses of growing size (issue 17); builds its own courses
+        from coursekit.bench import scale
+
+        scale.main(ROOT, tuple(int(n) for n in args.groessen.split(",")))
+        return
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
         site = site_part(work) if args.nur in ("alles", "seite") else args.site.resolve()
         lite_cold = notebook_part(site, work, args.laeufe) if args.nur in ("alles", "notebook") else None
         if args.nur in ("alles", "notebook", "uebung"):
             exercise_part(site, args.laeufe, lite_cold)
+        if args.nur in ("alles", "lms"):
+            lms_part(site)
 
 
 if __name__ == "__main__":

@@ -178,3 +178,18 @@ def test_an_edit_of_a_cell_the_course_changed_is_shown_once_not_lost_silently(pa
     exercise.scroll_into_view_if_needed()
     expect(cell.locator(".cm-content")).to_be_visible()
     expect(cell.get_by_role("note")).to_have_count(0)  # shown once
+
+
+def test_python_started_from_the_head_is_taken_over_not_started_twice(page: Page) -> None:
+    page.goto(MODULE)
+    assert page.locator("script[data-kurs-python]").count() == 1  # plugin/preload.py
+    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
+    exercise.scroll_into_view_if_needed()
+    cell = exercise.locator(".ck-cell").first
+    expect(cell.locator(".cm-content")).to_be_visible()
+    expect(run(cell).locator(".ck-run-error")).to_have_count(0)
+    assert page.evaluate("window.kursPython === undefined")  # runner.js took the early worker over
+    workers = page.evaluate(
+        "performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/pyworker.js')).length"
+    )
+    assert workers == 1

@@ -1,5 +1,6 @@
 // Exercises on the module page: code cells become editors whose Python runs in a worker (pyworker.js).
-// One worker per browser tab, booted from the build's memory snapshot as soon as the page has started (course.js);
+// One worker per browser tab, booted from the build's memory snapshot; a page with exercises starts it from
+// <head> (plugin/preload.py) and this module takes it over, otherwise it starts here (course.js);
 // it survives instant navigation. Edits and revealed solutions live in the learner's progress state.
 import { save } from "./store.js";
 
@@ -17,15 +18,29 @@ let nextId = 1;
 const allCells = new Set(); // every cell on pages seen in this tab: a restart marks them all as not run
 
 function startPython() {
-  python = bootWorker();
+  python = adoptEarlyWorker() ?? bootWorker();
   return python;
+}
+
+// The worker a page with exercises started from <head> (plugin/preload.py), with what it has said so far.
+function adoptEarlyWorker() {
+  const early = window.kursPython;
+  if (!early) return null;
+  delete window.kursPython;
+  return listen(early.worker, early.received);
 }
 
 function bootWorker() {
   const worker = new Worker(new URL("./pyworker.js", here), { type: "module" });
+  const booted = listen(worker);
+  worker.postMessage({ type: "boot", indexURL: INDEX_URL, stdLibURL: STDLIB_URL, snapshotURL: SNAPSHOT_URL, dataURL: DATA_URL });
+  return booted;
+}
+
+function listen(worker, received = []) {
   const pending = new Map();
   const ready = new Promise((resolve, reject) => {
-    worker.onmessage = ({ data }) => {
+    const handle = (data) => {
       if (data.type === "ready") resolve(data.how);
       else if (data.type === "failed") reject(new Error(data.message));
       else if (data.type === "result") {
@@ -33,8 +48,9 @@ function bootWorker() {
         pending.delete(data.id);
       }
     };
+    worker.onmessage = ({ data }) => handle(data);
     worker.onerror = (event) => reject(new Error(event.message));
-    worker.postMessage({ type: "boot", indexURL: INDEX_URL, stdLibURL: STDLIB_URL, snapshotURL: SNAPSHOT_URL, dataURL: DATA_URL });
+    for (const data of received) handle(data);
   });
   ready.then((how) => how !== "snapshot" && console.info(`Python ohne Speicherabbild gestartet (${how}).`)).catch(() => {});
   return { worker, ready, pending };

@@ -2,9 +2,9 @@
 
 Each generated module has about 1,200 words of text, two facilitator notes and a quiz of 20
 questions, in a copy of the real course's configuration (theme, plugins, Markdown extensions) without
-JupyterLite and notebooks, whose cost does not depend on the number of modules. The figures are
-taken in this process (builds) and from a real `mkdocs serve` (preview), each beside plain
-mkdocs-material building the same Markdown without the course plugin.
+JupyterLite and notebooks, whose cost does not depend on the number of modules. Builds and checks
+run as processes, as `make site` and `make check` run them, the preview is a real `mkdocs serve`;
+each beside plain mkdocs-material (`mkdocs build`, also a process) on the same Markdown.
 """
 
 from __future__ import annotations
@@ -23,8 +23,6 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-from ..build import build_site, validate
 
 SIZES = (10, 50, 200)
 WORDS = [
@@ -202,10 +200,6 @@ def _timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def _quiet(_: str) -> None:
-    pass
-
-
 def _mkdocs_build(config: Path) -> None:
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], check=True)
 
@@ -270,24 +264,30 @@ def measure(root: Path, modules: int, work: Path, runs: int = 3) -> ScaleFigures
     stock_config = stock_course(course, work / f"stock-{modules}")
     stock = statistics.median(_timed(lambda: _mkdocs_build(stock_config)) for _ in range(runs))
     site = course / "site"
-    full = _timed(lambda: build_site(config, site, out=_quiet))
-    unchanged = statistics.median(_timed(lambda: build_site(config, site, out=_quiet)) for _ in range(runs))
+    # As editors run them (make site, make check): a process each, like the stock build beside them.
+    build = [sys.executable, str(root / "scripts" / "build.py"), "-f", str(config), "-d", str(site)]
+
+    def run(*extra: str) -> None:
+        subprocess.run([*build, *extra], check=True, stdout=subprocess.DEVNULL)
+
+    full = _timed(run)
+    unchanged = statistics.median(_timed(run) for _ in range(runs))
     page = course / "docs" / "module" / "modul-001.md"
     changed: list[float] = []
-    for run in range(runs):
-        page.write_text(page.read_text("utf-8") + f"\nNachtrag {run}.\n", "utf-8")
-        changed.append(_timed(lambda: build_site(config, site, out=_quiet)))
-    check = statistics.median(_timed(lambda: validate(config)) for _ in range(runs))
+    for attempt in range(runs):
+        page.write_text(page.read_text("utf-8") + f"\nNachtrag {attempt}.\n", "utf-8")
+        changed.append(_timed(run))
+    check = statistics.median(_timed(lambda: run("--check")) for _ in range(runs))
     quiz = course / "exercises" / "quizzes" / "modul-001.yml"
     markdown_times: list[float] = []
     quiz_times: list[float] = []
     with _preview(course) as base:
         url = base + "module/modul-001/"
-        for run in range(runs):
-            marker = f"Vorschaumarke{run}x{modules}"
+        for attempt in range(runs):
+            marker = f"Vorschaumarke{attempt}x{modules}"
             page.write_text(page.read_text("utf-8") + f"\n{marker}\n", "utf-8")
             markdown_times.append(_until_shown(url, marker))
-            marker = f"Quizmarke{run}x{modules}"
+            marker = f"Quizmarke{attempt}x{modules}"
             quiz.write_text(quiz.read_text("utf-8").replace("Frage 0 in Modul 1?", f"Frage 0 {marker}?", 1), "utf-8")
             quiz_times.append(_until_shown(url, marker))
             quiz.write_text(quiz.read_text("utf-8").replace(f"Frage 0 {marker}?", "Frage 0 in Modul 1?", 1), "utf-8")

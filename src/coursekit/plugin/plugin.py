@@ -17,14 +17,24 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .. import facilitator, markers, markup, notebooks, pedagogy, slides
+from .. import diagrams, facilitator, markers, markup, notebooks, pedagogy, scaffold, slides, speakerview
 from ..course import Course, CourseLayout, Module, load_course
 from ..diagnostics import Report
 from ..postbuild import neutralise_cdn
 from ..runtime import RuntimeBuildError
 from ..runtime.editor import bundle_editor
-from . import facilitation, printables, render
-from . import instant, preload
+from . import (
+    facilitation,
+    facilitatorside,
+    instant,
+    preload,
+    preview,
+    printables,
+    progress,
+    render,
+    search,
+    selfassessment,
+)
 from .config import CourseConfig
 from .text import link
 
@@ -32,8 +42,10 @@ log = logging.getLogger("mkdocs.plugins.course")
 
 if TYPE_CHECKING:  # imported only for typing: the live-reload server is not needed by `build`
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.utils.templates import TemplateContext
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
+THEME = Path(__file__).resolve().parent.parent / "theme"  # partials over mkdocs-material's (the footer)
 ASSET_URI = "assets/coursekit"
 STYLESHEETS = ["course.css"]
 # reveal.js for the slide decks, pinned in package.json and copied from node_modules.
@@ -65,11 +77,13 @@ def layout_from(config: MkDocsConfig, plugin_config: CourseConfig) -> CourseLayo
     )
 
 
-def generated_sources(course: Course) -> dict[str, str]:
-    """Markdown of the pages the plugin adds to every build: facilitator views, handouts, the handbook."""
+def generated_sources(course: Course, pdfs: bool = False) -> dict[str, str]:
+    """Markdown of the pages the plugin adds to every build: facilitator views, handouts, the handbook.
+
+    ``pdfs``: the build prints handouts and handbook into the site (build.py), so the pages link them."""
     sources = {facilitation.view_uri(m): facilitation.view_source(m) for m in course.modules}
-    sources |= {render.handout_uri(m): printables.handout(course, m) for m in course.modules}
-    sources[printables.HANDBOOK] = printables.handbook(course)
+    sources |= {render.handout_uri(m): printables.handout(course, m, pdfs) for m in course.modules}
+    sources[printables.HANDBOOK] = printables.handbook(course, pdfs)
     return sources
 
 
@@ -77,10 +91,12 @@ def generated_pages(course: Course) -> set[str]:
     return set(generated_sources(course))
 
 
-def check(config: MkDocsConfig, plugin_config: CourseConfig) -> tuple[Course, Report]:
+def check(config: MkDocsConfig, plugin_config: CourseConfig, *, previewing: bool = False) -> tuple[Course, Report]:
     layout = layout_from(config, plugin_config)
     report = Report(layout.root)
     course = load_course(layout, config.nav, report, generated_pages)
+    # Unwritten template texts stop a build; while previewing they are a reminder, not a blocker.
+    scaffold.check_placeholders(course, report.warning if previewing else report.error)
     mode = plugin_config.pedagogy_checks
     if mode != "off":
         pedagogy.check(course, report.error if mode == "error" else report.warning, report.warning)
@@ -95,11 +111,25 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.serving = False
         self.page_urls: list[str] = []  # every rendered page, for instant navigation (instant.py)
         self.facilitator_views: dict[str, Module] = {}  # src_uri of a facilitator page -> its module
+        self.files = Files([])  # this build's files, for the facilitator guide's previous/next links
+        # Set by build.py for `make site`: it prints handouts and handbook into site/pdf/ after mkdocs.
+        self.pdf_downloads = False
+        # `make preview`: the problems of the current rebuild, shown at the top of every page.
+        self.preview_findings: list[preview.Finding] = []
+        self.preview_log = preview.Collector(log.name)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.serving:
+            self.preview_findings = []
+            self.preview_log.findings = []
+            logging.getLogger("mkdocs").addHandler(self.preview_log)
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # After a site's own custom_dir, before the theme: the site may still override the course's partials.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         config.extra_css.extend(f"{ASSET_URI}/{name}" for name in STYLESHEETS)
         for name in SCRIPTS:
             script = ExtraScriptValue(f"{ASSET_URI}/{name}")
@@ -117,7 +147,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         # Validate on every (re)build so `make preview` shows editors their mistakes.
-        course, report = check(config, self.config)
+        course, report = check(config, self.config, previewing=self.serving)
         for notebook_id, path in course.notebooks.items():
             try:
                 course.executed[notebook_id] = notebooks.executed_copy(course.layout.root, path)
@@ -132,19 +162,44 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             # Content warnings are advice; at INFO level they do not fail a --strict build.
             log.info(report.render())
         self.course = course
+        if self.serving:
+            self.preview_findings = preview.from_report(report)
+        # Diagram sources are inlined into their pages (checked, styled by the page): not published as files.
+        for file in [f for f in files if f.src_uri.startswith(f"{diagrams.FOLDER}/")]:
+            files.remove(file)
         # The course's own CSS and JS ship inside the package, apart from the content.
         for asset in sorted(ASSETS.iterdir()):
             if asset.suffix in (".css", ".js"):
                 files.append(File.generated(config, f"{ASSET_URI}/{asset.name}", abs_src_path=str(asset)))
+        # German stemming for search queries too (search.py), not only for the index.
+        files.append(File.generated(config, search.WORKER_URI, content=search.worker_source()))
+        # The course's structure for the learner's standing in the navigation (standing.js).
+        urls = {m.src_uri: f.url for m in course.modules if (f := files.get_file_from_path(m.src_uri))}
+        structure = progress.structure_json(course, urls, self.config.pass_threshold)
+        files.append(File.generated(config, f"{ASSET_URI}/kurs.json", content=structure))
+        # The competences the modules tag, for the self-assessment page (selbst.js).
+        competences = selfassessment.competences_json(course, urls)
+        files.append(File.generated(config, selfassessment.DATA_URI, content=competences))
         if course.notebooks:
             self._exercise_files(course, files, config)
         reveal = find_package(Path(config.config_file_path).parent, "reveal.js") / "dist"
         for target, source in REVEAL_FILES.items():
-            files.append(File.generated(config, f"assets/reveal/{target}", abs_src_path=str(reveal / source)))
+            if source in speakerview.LOCALISED:  # the speaker view and the pause overlay in German
+                try:
+                    german = speakerview.localised_file(reveal, source)
+                except speakerview.SpeakerViewError as exc:
+                    raise PluginError(str(exc)) from exc
+                files.append(File.generated(config, f"assets/reveal/{target}", content=german))
+            else:
+                files.append(File.generated(config, f"assets/reveal/{target}", abs_src_path=str(reveal / source)))
         # Facilitator views, handouts and the handbook: generated, outside the learner navigation and search.
         self.facilitator_views = {facilitation.view_uri(m): m for m in course.modules}
-        for uri, content in generated_sources(course).items():
-            files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+        made_from = self.facilitator_views | {render.handout_uri(m): m for m in course.modules}
+        for uri, content in generated_sources(course, self.pdf_downloads).items():
+            generated = File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+            if uri in made_from:  # "Bearbeiten" on a facilitator view or handout opens its module's file
+                generated.edit_uri = made_from[uri].src_uri
+            files.append(generated)
         return files
 
     def _exercise_files(self, course: Course, files: Files, config: MkDocsConfig) -> None:
@@ -170,25 +225,26 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         facilitating = self.facilitator_views.get(uri)
         if not uri.startswith(facilitation.PREFIX):
             markdown, _notes = facilitator.split_notes(markdown)  # learner pages never carry facilitator notes
-        markdown = markers.replace(markdown, lambda m: render.render_marker(course, uri, m))
         module = facilitating or course.module_by_uri(uri)
+        if module is not None:
+            markdown = render.with_key_points(module, markdown)
+        markdown = markers.replace(markdown, lambda m: render.render_marker(course, uri, m))
         if module is None:
             return markdown
         if facilitating is not None:
             learner_url = link(uri, module.src_uri)  # a Markdown link: mkdocs resolves and checks it
             page.meta["title"] = markup.attr_text(f"Moderation: {module.meta.title}")
             return (
-                render.module_header(course, module)
+                facilitation.with_slides_buttons(render.module_header(course, module, learner=False))
                 + facilitation.view_header(course, module, learner_url)
                 + markdown
-                + render.module_footer(module)
             )
         # mkdocs-material inserts both unescaped (navigation, <title>, <meta content="…">): escape here.
         page.meta["title"] = markup.attr_text(module.meta.title)
         page.meta["description"] = markup.attr_text(module.meta.summary)
         if module.meta.hide:
             page.meta["hide"] = list(module.meta.hide)
-        return render.module_header(course, module) + markdown + render.module_footer(module)
+        return render.module_header(course, module) + markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         course = self.course
@@ -205,7 +261,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if not self.serving:
                 raise PluginError(message)
             log.error(message)
+            self.preview_findings.append(preview.found(message, error=True))
             return '<p class="ck-missing">Diese Seite wird nach der Korrektur eines Fehlers angezeigt.</p>'
+        if self.serving:
+            html = preview.exercise_links(html, course.layout.root / "site" / "lite")
+        if facilitatorside.marked(page.file.src_uri):
+            html = facilitatorside.BANNER + html
         if "ck-slot" not in html:
             return html
         urls = {}
@@ -218,18 +279,33 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         # Every page mkdocs renders in the theme (not the slide decks, not JupyterLite) loads instantly.
         self.page_urls = [file.url for file in files.documentation_pages()]
+        self.files = files
         return nav
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        # Every page exists by now (mkdocs reads all before it renders any), so the chain finds its titles.
+        facilitatorside.link_chain(page, self.files)
+        return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if "navigation.instant" in config.theme.get("features", []):
             output = instant.with_sitemap(output, self.page_urls, get_relative_url(".", page.url))
         output = preload.with_preloads(output, get_relative_url(".", page.url))
+        output = preload.with_early_python(output, get_relative_url(".", page.url))
         title = markup.plain(page.title or "")
         full = f"{title} - {config.site_name}" if title and not page.is_homepage else config.site_name
-        return markup.with_safe_title(output, full)
+        output = search.use_course_worker(markup.with_safe_title(output, full))
+        if self.serving:
+            output = preview.inject(output, preview.banner(self.preview_findings + self.preview_log.findings))
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
+        if self.serving:
+            logging.getLogger("mkdocs").removeHandler(self.preview_log)
+            preview.link_lite(layout_from(config, self.config).root / "site" / "lite", site)
         # mkdocs-material falls back to a public CDN for a ResizeObserver polyfill and for mermaid.
         neutralise_cdn(sorted((site / "assets" / "javascripts").glob("bundle.*.js")))
         course = self.course

@@ -1,20 +1,21 @@
-"""Module preloads: a page fetches the course scripts it will need while the theme starts.
+"""Module preloads: a page fetches the course scripts every page imports while the theme starts.
 
-course.js loads its parts with dynamic imports, one after another (store.js, then quiz.js, which
-imports score.js). Announcing them in <head> lets the browser fetch them in parallel with the
-page's other files, so a quiz is ready sooner after navigation.
+course.js loads its parts with dynamic imports, one after another. The state (store.js) and the
+standing in the menu (standing.js) are needed on every page, so <head> announces them and the
+browser fetches them in parallel with the theme. Quiz and exercise code is not announced: it loads
+only when a quiz or an exercise comes near (course.js), which keeps a page's first load light.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from html import escape
 
 ASSET_URI = "assets/coursekit"
-ALWAYS = ["store.js"]  # course.js reads the learner's state on every page
+ALWAYS = ["store.js", "standing.js"]  # every page reads the learner's state and shows the standing in the menu
 BY_MARKER = {
-    'class="ck-quiz"': ["quiz.js", "score.js"],
-    'class="ck-progress"': ["progress.js", "score.js"],
-    'class="ck-exercise': ["runner.js"],
+    'class="ck-progress"': ["progress.js", "score.js"],  # the progress page shows nothing without them
 }
 
 
@@ -35,3 +36,39 @@ def with_preloads(output: str, root: str) -> str:
         for name in modules_for(output)
     )
     return output.replace("</head>", links + "</head>", 1)
+
+
+# Pages with exercises start Python's worker from <head>, before the page has been parsed (about
+# 0.3 s earlier than course.js could): the worker boots while the theme and the page load. runner.js
+# takes the worker over (window.kursPython) with the messages it sent so far. The paths are the
+# ones runner.js uses for the workers it starts itself (after "Stopp", on pages reached by instant
+# navigation); test_early_python.py checks that both agree.
+PYTHON_PATHS = {
+    "worker": f"{ASSET_URI}/pyworker.js",
+    "indexURL": "lite/static/pyodide/",
+    "stdLibURL": "lite/static/pyodide/python_stdlib_quellen.zip",
+    "snapshotURL": "lite/static/pyodide/snapshot.bin",
+    "dataURL": "assets/kursdaten/",
+}
+EARLY_PYTHON = """(() => {
+  const PATHS = __PATHS__;
+  const root = new URL(document.currentScript.dataset.wurzel, location.href);
+  const at = (path) => new URL(path, root).href;
+  const worker = new Worker(at(PATHS.worker), { type: "module" });
+  const received = [];
+  worker.onmessage = ({ data }) => received.push(data);
+  worker.onerror = (event) => received.push({ type: "failed", message: event.message || "Worker-Fehler" });
+  worker.postMessage({ type: "boot", indexURL: at(PATHS.indexURL), stdLibURL: at(PATHS.stdLibURL),
+    snapshotURL: at(PATHS.snapshotURL), dataURL: at(PATHS.dataURL) });
+  window.kursPython = { worker, received };
+})();"""
+EXERCISE_RE = re.compile(r'<section\b[^>]*\bclass="ck-exercise"')
+
+
+def with_early_python(output: str, root: str) -> str:
+    """``output`` with the early start of Python when the page has an exercise to run."""
+    if not EXERCISE_RE.search(output):
+        return output
+    script = EARLY_PYTHON.replace("__PATHS__", json.dumps(PYTHON_PATHS), 1)
+    tag = f'<script data-kurs-python data-wurzel="{escape(root or ".", quote=True)}">{script}</script>'
+    return output.replace("</head>", tag + "</head>", 1)
