@@ -72,6 +72,9 @@ function useLmsTexts() {
 }
 
 async function start() {
+  // Facilitator pages get their own header colour (course.css); a class, because a page-wide :has() slowed
+  // down parsing every page.
+  document.body.classList.toggle("ck-facilitator-page", document.querySelector(".ck-facilitator-banner") !== null);
   wirePrint();
   useLmsTexts();
   for (const watcher of watchers) watcher.disconnect(); // quizzes of the previous page (instant navigation) are gone
