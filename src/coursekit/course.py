@@ -16,6 +16,7 @@ from .diagnostics import Report
 from .diagrams import Diagram
 from .messages import report_validation_error
 from .model import ModuleMeta
+from .quiz import Quiz
 from .quizzes import LoadedQuiz, load_quizzes
 from .sources import Located, Page, read_text, split_front_matter
 from .workshop import BLOCK_TAGS, MATERIAL_DIR, Agenda, DayPlan, Method, ModuleBlock, Task, block_minutes, plan_day
@@ -83,6 +84,10 @@ class Course:
 
     def module_by_id(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.meta.id == module_id), None)
+
+    def quizzes_of(self, module_id: str) -> list[Quiz]:
+        """The valid quizzes of a module, in the order their files were read."""
+        return [loaded.item for loaded in self.quizzes.values() if loaded.item.module == module_id]
 
     @property
     def progress_page(self) -> str | None:

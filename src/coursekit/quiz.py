@@ -246,3 +246,7 @@ class Quiz(Identified):
     @property
     def graded(self) -> list[BaseQuestion]:
         return [q for q in self.questions if q.graded]
+
+    def threshold(self, default: float) -> float:
+        """The share of points that passes this quiz: its own, else the course's ``default``."""
+        return self.pass_threshold if self.pass_threshold is not None else default

@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from browser.conftest import fresh_page
 from coursekit.build import build_site
 from support.browser import axe_violations
+from support.course import VALID_QUIZ
 from support.recorder import RequestRecorder
 from support.server import serving
 
@@ -45,22 +46,6 @@ Die Prüfung meldet zum Beispiel:
     "Schreiben Sie die Zahl ohne Anführungszeichen und ohne Einheit, z. B. 90."
 )
 
-QUIZ = """\
-id: eins
-title: "Selbstcheck"
-module: eins
-questions:
-  - id: frage-1
-    type: single
-    prompt: "Was stimmt?"
-    objective: ziel-a
-    options:
-      - text: "Das hier."
-        correct: true
-      - text: "Das nicht."
-        feedback: "Weil es nicht stimmt."
-    explanation: "Darum."
-"""
 
 CONFIG = """\
 site_name: Test
@@ -85,7 +70,7 @@ def one_question_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
     files = {
         "docs/index.md": "# Start\n\n::: modulliste\n",
         "docs/module/eins.md": MODULE,
-        "exercises/quizzes/eins.yml": QUIZ,
+        "exercises/quizzes/eins.yml": VALID_QUIZ.format(id="eins", module="eins"),
         "mkdocs.yml": CONFIG,
     }
     for rel, text in files.items():

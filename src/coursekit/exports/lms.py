@@ -52,11 +52,7 @@ def course_data(course: Course, default_threshold: float) -> dict[str, Any]:
     modules = []
     for module in course.modules:
         quizzes = []
-        for loaded in course.quizzes.values():
-            quiz = loaded.item
-            if quiz.module != module.meta.id:
-                continue
-            threshold = quiz.pass_threshold if quiz.pass_threshold is not None else default_threshold
+        for quiz in course.quizzes_of(module.meta.id):
             questions = []
             for q in quiz.questions:
                 data: dict[str, Any] = {"id": q.id, "hash": q.fingerprint(), "type": q.type}
@@ -66,7 +62,7 @@ def course_data(course: Course, default_threshold: float) -> dict[str, Any]:
                 if criteria is not None:
                     data["criteria"] = len(criteria)
                 questions.append(data)
-            quizzes.append({"id": quiz.id, "threshold": threshold, "questions": questions})
+            quizzes.append({"id": quiz.id, "threshold": quiz.threshold(default_threshold), "questions": questions})
         modules.append({"id": module.meta.id, "quizzes": quizzes})
     return {"modules": modules}
 

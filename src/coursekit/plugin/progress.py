@@ -24,16 +24,12 @@ def progress_data(course: Course, urls: dict[str, str], default_threshold: float
     modules = []
     for module in course.modules:
         quizzes = []
-        for loaded in course.quizzes.values():
-            quiz = loaded.item
-            if quiz.module != module.meta.id:
-                continue
-            threshold = quiz.pass_threshold if quiz.pass_threshold is not None else default_threshold
+        for quiz in course.quizzes_of(module.meta.id):
             quizzes.append(
                 {
                     "id": quiz.id,
                     "title": quiz.title,
-                    "threshold": threshold,
+                    "threshold": quiz.threshold(default_threshold),
                     "questions": [_question_data(q) for q in quiz.questions],
                 }
             )

@@ -401,7 +401,6 @@ def printed_quiz(quiz: Quiz, solutions: bool = False) -> str:
 def printed_quizzes(course: Course, module: Module, solutions: bool = False, level: int = 2) -> str:
     """Markdown for a printable page: each quiz of ``module`` under a heading of ``level``."""
     parts = []
-    for loaded in course.quizzes.values():
-        if loaded.item.module == module.meta.id:
-            parts.append(f"{'#' * level} {md_text(loaded.item.title)}\n\n{printed_quiz(loaded.item, solutions)}\n")
+    for quiz in course.quizzes_of(module.meta.id):
+        parts.append(f"{'#' * level} {md_text(quiz.title)}\n\n{printed_quiz(quiz, solutions)}\n")
     return "\n".join(parts)

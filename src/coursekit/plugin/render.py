@@ -203,7 +203,7 @@ def fill_slots(html: str, course: Course, urls: dict[str, str], default_threshol
             if loaded is None:  # only while previewing a faulty quiz file
                 return '<p class="ck-missing">Dieses Quiz enthält Fehler und wird nach der Korrektur angezeigt.</p>'
             quiz = loaded.item
-            threshold = quiz.pass_threshold if quiz.pass_threshold is not None else default_threshold
+            threshold = quiz.threshold(default_threshold)
             return quizhtml.quiz_html(quiz, quiz.module, threshold, next_step(course, quiz.module, urls))
         return progress.progress_html(course, urls, default_threshold)
 
