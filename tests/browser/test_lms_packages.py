@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urljoin, urlsplit
@@ -489,6 +490,14 @@ class Lrs:
         return [s["verb"]["id"].rsplit("/", 1)[1] for s in self.statements]
 
 
+def until(page: Page, condition: Callable[[], bool], what: str, timeout: float = 15.0) -> None:
+    """Let Playwright deliver events (and so run the LRS's route handler) until `condition` holds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"nach {timeout} s noch nicht: {what}"
+        page.wait_for_timeout(50)
+
+
 def settle(page: Page) -> None:
     """Wait until the launch page has reported every save so far (the cmi5 backend works asynchronously)."""
     page.wait_for_timeout(200)  # the storage events of the last saves are dispatched
@@ -537,7 +546,7 @@ def test_cmi5_package_reports_to_the_lrs_and_resumes(lms_page: Page, second_page
     expect(course.locator("#ck-eins-einfach .ck-status")).to_contain_text("nicht richtig")
     settle(lms_page)
     lms_page.evaluate("closeCourse()")
-    second_page.wait_for_timeout(300)
+    until(second_page, lambda: "terminated" in lrs.verbs(), "terminated der ersten Sitzung")
     assert lrs.verbs() == ["initialized", "answered", "terminated"]
     answered = lrs.statements[1]
     assert answered["object"]["definition"]["interactionType"] == "choice"
@@ -556,7 +565,7 @@ def test_cmi5_package_reports_to_the_lrs_and_resumes(lms_page: Page, second_page
     check(course, "zwei", "keine")
     settle(second_page)
     second_page.evaluate("closeCourse()")
-    second_page.wait_for_timeout(300)
+    until(second_page, lambda: lrs.verbs().count("terminated") == 2, "terminated der zweiten Sitzung")
     verbs = lrs.verbs()[3:]  # the second session
     assert verbs[0] == "initialized" and verbs[-1] == "terminated"
     assert verbs.count("answered") == 9  # "einfach" again (a new answer), the six other graded ones, "zwei" twice
