@@ -162,8 +162,12 @@ def make_course(root: Path, target: Path, modules: int) -> Path:
         "fortschritt.md": "# Mein Fortschritt\n\n::: fortschritt\n",
         "glossar.md": "# Glossar\n\n" + _paragraph(rng) + "\n",
         "literatur.md": "# Literatur\n\n::: literatur\n",
+        # The pages the footer of the real configuration links to (extra.footer_links).
+        "moderation/index.md": "# Für die Moderation\n\n" + _paragraph(rng) + "\n",
+        "redaktion.md": "# Für die Redaktion\n\n" + _paragraph(rng) + "\n",
     }
     for name, text in pages.items():
+        (target / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (target / "docs" / name).write_text(text, "utf-8")
     for number in range(1, modules + 1):
         (target / "docs" / "module" / f"modul-{number:03d}.md").write_text(module_text(number, rng), "utf-8")
