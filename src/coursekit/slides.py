@@ -9,6 +9,7 @@ next step; under ``make workshop`` the marked ones also show live results.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from html import escape
@@ -31,6 +32,7 @@ HREF_RE = re.compile(r'href="(?:(?P<path>[^":#?]+\.md)(?P<fragment>#[^"]*)?|(?P<
 _CONVERTER = markdown.Markdown(extensions=EXTENSIONS)  # one for all slides: building one costs more than a slide
 
 
+@functools.lru_cache(maxsize=4096)  # the preview rebuilds every deck on each save; most slides are as before
 def _md(text: str) -> str:
     return _CONVERTER.reset().convert(text)
 

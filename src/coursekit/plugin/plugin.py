@@ -27,6 +27,7 @@ from . import (
     facilitation,
     facilitatorside,
     instant,
+    pagecache,
     preload,
     preview,
     printables,
@@ -117,6 +118,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # `make preview`: the problems of the current rebuild, shown at the top of every page.
         self.preview_findings: list[preview.Finding] = []
         self.preview_log = preview.Collector(log.name)
+        self.pages: pagecache.PageCache | None = None  # conversions reused by content (pagecache.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -130,6 +132,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # After a site's own custom_dir, before the theme: the site may still override the course's partials.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        root = Path(config.config_file_path).parent
+        if self.pages is None or self.pages.folder != root / pagecache.FOLDER:
+            self.pages = pagecache.PageCache(root)
+        self.pages.start_build()
+        # Runs after mkdocs-material's search (listed before the course), which creates its index in on_config.
+        pagecache.use_cached_search(config.plugins, self.pages)
         config.extra_css.extend(f"{ASSET_URI}/{name}" for name in STYLESHEETS)
         for name in SCRIPTS:
             script = ExtraScriptValue(f"{ASSET_URI}/{name}")
@@ -200,6 +208,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if uri in made_from:  # "Bearbeiten" on a facilitator view or handout opens its module's file
                 generated.edit_uri = made_from[uri].src_uri
             files.append(generated)
+        assert self.pages is not None
+        pagecache.use_cached_pages(files, config, self.pages)
         return files
 
     def _exercise_files(self, course: Course, files: Files, config: MkDocsConfig) -> None:
@@ -303,6 +313,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
+        if self.pages is not None:
+            log.debug(f"Seiten umgewandelt: {self.pages.misses}, wiederverwendet: {self.pages.hits}")
+            self.pages.prune()
         if self.serving:
             logging.getLogger("mkdocs").removeHandler(self.preview_log)
             preview.link_lite(layout_from(config, self.config).root / "site" / "lite", site)
