@@ -1,4 +1,5 @@
-"""Pages and search entries reused by content (plugin/pagecache.py): never stale, only what changed converts.
+"""Pages reused by content (pagecache.py: conversion and search entries; templatecache.py: the theme's
+HTML): never stale, and only what changed is converted or rendered again.
 
 Each scenario edits the course, builds with the cache of the builds before (as the preview does, one
 process, a new configuration each time) and compares every file of that site with a build of the same
@@ -69,7 +70,7 @@ def test_each_build_equals_a_build_from_scratch_and_converts_only_what_changed(
     pages = len(first.converted)
 
     unchanged, _ = build_and_compare(project, tmp_path)
-    assert unchanged.converted == []
+    assert unchanged.converted == [] and unchanged.rendered == []
     assert unchanged.hits >= pages  # pages and their search entries
 
     edit(project / "docs" / "module" / "eins.md", "Ein wenig Text vor dem Quiz.", "Ein neuer Satz vor dem Quiz.")
@@ -77,6 +78,8 @@ def test_each_build_equals_a_build_from_scratch_and_converts_only_what_changed(
     assert "Ein neuer Satz" in site["module/eins/index.html"].decode()
     assert "module/eins.md" in text_edited.converted
     assert not {"module/zwei.md", "index.md", "fortschritt.md"} & set(text_edited.converted)
+    assert "module/eins.md" in text_edited.rendered
+    assert not {"module/zwei.md", "index.md", "fortschritt.md"} & set(text_edited.rendered)
 
     # The quiz joins its module page after the conversion (a slot filled in on_page_content): the
     # page shows the new text without converting again; the handout and handbook that print it do.
@@ -84,6 +87,19 @@ def test_each_build_equals_a_build_from_scratch_and_converts_only_what_changed(
     quiz_edited, site = build_and_compare(project, tmp_path)
     assert "Welche der Städte" in site["module/zwei/index.html"].decode()
     assert set(quiz_edited.converted) == {"handout/zwei.md", "moderation/handbuch.md"}
+    assert "module/zwei.md" in quiz_edited.rendered and "module/eins.md" not in quiz_edited.rendered
+
+    # A new title is in every page's navigation: every page is rendered again, none converted.
+    edit(project / "docs" / "module" / "zwei.md", 'title: "', 'title: "Neu: ')
+    retitled, site = build_and_compare(project, tmp_path)
+    assert "Neu: " in site["module/eins/index.html"].decode()
+    assert {"module/eins.md", "index.md", "fortschritt.md"} <= set(retitled.rendered)
+    assert "module/eins.md" not in retitled.converted  # its Markdown is as before
+
+    # So is a setting of mkdocs.yml that the theme shows on every page.
+    edit(project / "mkdocs.yml", "site_name: Quizkurs", "site_name: Quizkurs zwei")
+    configured, _ = build_and_compare(project, tmp_path)
+    assert {"module/eins.md", "index.md"} <= set(configured.rendered)
 
     # A page that is added changes what links resolve to: every page converts again.
     (project / "docs" / "neu.md").write_text("# Neu\n\nEine neue Seite.\n", "utf-8")

@@ -122,7 +122,7 @@ def _is_module(src_uri: str, modules_dir: str) -> bool:
 
 
 def load_course(
-    layout: CourseLayout, nav: Any, report: Report, generated: Callable[[Course], set[str]] | None = None
+    layout: CourseLayout, nav: Any, report: Report, generated: Callable[[Course], Iterable[str]] | None = None
 ) -> Course:
     """The course with every problem reported; ``generated`` names the pages a build adds (link targets)."""
     course = Course(layout)
@@ -156,7 +156,7 @@ def load_course(
     for notebook in course.notebooks.values():
         markup.check_notebook(notebook, report)
     titles = {m.src_uri: m.meta.title for m in course.modules}
-    extra = generated(course) if generated else set()
+    extra = set(generated(course)) if generated else set()
     pagechecks.check_links(course.pages, layout.docs_dir, titles, report, extra)
     return course
 

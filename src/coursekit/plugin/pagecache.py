@@ -86,8 +86,8 @@ def _snippet_files(config: MkDocsConfig) -> list[str]:
     return contents
 
 
-def _toc_tokens(items: list[AnchorLink]) -> list[dict[str, Any]]:
-    return [{"level": a.level, "id": a.id, "name": a.title, "children": _toc_tokens(a.children)} for a in items]
+def toc_tokens(items: list[AnchorLink]) -> list[dict[str, Any]]:
+    return [{"level": a.level, "id": a.id, "name": a.title, "children": toc_tokens(a.children)} for a in items]
 
 
 class _Recorder(logging.Handler):
@@ -125,6 +125,7 @@ class PageCache:
         self.hits = 0
         self.misses = 0
         self.converted: list[str] = []  # pages this build converted (src_uri), for the log and the tests
+        self.rendered: list[str] = []  # pages this build filled into the theme's templates (templatecache.py)
         self._files: tuple[Files | None, str] = (None, "")
         self._config: tuple[MkDocsConfig | None, str] = (None, "")
 
@@ -132,6 +133,7 @@ class PageCache:
         self.used = set()
         self.hits = self.misses = 0
         self.converted = []
+        self.rendered = []
 
     def _files_key(self, files: Files) -> str:
         if self._files[0] is not files:
@@ -221,7 +223,7 @@ class CachedPage(Page):
         links = self.links_to_anchors
         return {
             "content": self.content,
-            "toc": _toc_tokens(list(self.toc)),
+            "toc": toc_tokens(list(self.toc)),
             "title": self._title_from_render,
             "anchors": sorted(self.present_anchor_ids or ()),
             "links": None if links is None else {f.src_uri: anchors for f, anchors in links.items()},
@@ -291,7 +293,7 @@ class CachedSearchIndex(SearchIndex):  # type: ignore[misc]  # mkdocs-material h
             page.content or "",
             page.url,
             str(page.title),
-            _toc_tokens(list(page.toc)),
+            toc_tokens(list(page.toc)),
             _stable({k: meta.get(k) for k in ("search", "tags", "title")}),
             FORMAT,
         ]

@@ -35,6 +35,7 @@ from . import (
     render,
     search,
     selfassessment,
+    templatecache,
 )
 from .config import CourseConfig
 from .text import link
@@ -78,18 +79,23 @@ def layout_from(config: MkDocsConfig, plugin_config: CourseConfig) -> CourseLayo
     )
 
 
+def generated_pages(course: Course) -> list[str]:
+    """Where the pages the plugin adds to every build go: facilitator views, handouts, the handbook."""
+    return [
+        *(facilitation.view_uri(m) for m in course.modules),
+        *(render.handout_uri(m) for m in course.modules),
+        printables.HANDBOOK,
+    ]
+
+
 def generated_sources(course: Course, pdfs: bool = False) -> dict[str, str]:
-    """Markdown of the pages the plugin adds to every build: facilitator views, handouts, the handbook.
+    """Markdown of the generated pages (``generated_pages``, in that order).
 
     ``pdfs``: the build prints handouts and handbook into the site (build.py), so the pages link them."""
-    sources = {facilitation.view_uri(m): facilitation.view_source(m) for m in course.modules}
-    sources |= {render.handout_uri(m): printables.handout(course, m, pdfs) for m in course.modules}
-    sources[printables.HANDBOOK] = printables.handbook(course, pdfs)
-    return sources
-
-
-def generated_pages(course: Course) -> set[str]:
-    return set(generated_sources(course))
+    sources = [facilitation.view_source(m) for m in course.modules]
+    sources += [printables.handout(course, m, pdfs) for m in course.modules]
+    sources.append(printables.handbook(course, pdfs))
+    return dict(zip(generated_pages(course), sources, strict=True))
 
 
 def check(config: MkDocsConfig, plugin_config: CourseConfig, *, previewing: bool = False) -> tuple[Course, Report]:
@@ -151,6 +157,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         cache = Path(config.config_file_path).parent / ".cache" / "jinja"
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+        if self.pages is not None:  # pages whose whole template context is as before are not rendered again
+            env.template_class = templatecache.template_class(self.pages, config)
         return env
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -314,7 +322,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         if self.pages is not None:
-            log.debug(f"Seiten umgewandelt: {self.pages.misses}, wiederverwendet: {self.pages.hits}")
+            pages = self.pages
+            log.debug(f"Umgewandelt: {len(pages.converted)} Seiten, ins Theme gesetzt: {len(pages.rendered)} Seiten")
             self.pages.prune()
         if self.serving:
             logging.getLogger("mkdocs").removeHandler(self.preview_log)

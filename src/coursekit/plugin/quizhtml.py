@@ -305,8 +305,22 @@ def _intro(quiz: Quiz, threshold: float) -> str:
     )
 
 
+_rendered: dict[tuple[str, str, float, tuple[str, str] | None], str] = {}
+
+
 def quiz_html(quiz: Quiz, module_id: str, threshold: float, next_step: tuple[str, str] | None = None) -> str:
-    """The quiz; ``next_step`` (URL, text) is the way on that quiz.js shows once the quiz is passed."""
+    """The quiz; ``next_step`` (URL, text) is the way on that quiz.js shows once the quiz is passed.
+
+    Kept per process by the quiz's content: the preview rebuilds every page on each save."""
+    key = (quiz.model_dump_json(), module_id, threshold, next_step)
+    if key not in _rendered:
+        if len(_rendered) > 1000:
+            _rendered.clear()
+        _rendered[key] = _quiz_html(quiz, module_id, threshold, next_step)
+    return _rendered[key]
+
+
+def _quiz_html(quiz: Quiz, module_id: str, threshold: float, next_step: tuple[str, str] | None) -> str:
     questions = []
     specs = []
     for number, q in enumerate(quiz.questions, start=1):
