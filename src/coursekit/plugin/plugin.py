@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -337,7 +338,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "index.html").write_text(slides.deck(course, module, "../../../"), encoding="utf-8")
 
-    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[[], None]
+    ) -> LiveReloadServer:
+        server = preview.quicker_server(server, config, builder)
         exercises = layout_from(config, self.config).exercises_dir
         if exercises.is_dir():
             server.watch(str(exercises))

@@ -12,9 +12,13 @@ import html
 import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 
 from ..diagnostics import Report, Severity
 
@@ -135,3 +139,31 @@ def link_lite(lite: Path, site_dir: Path) -> None:
         if target.is_symlink():  # a link to a folder that has gone
             target.unlink()
         os.symlink(lite.resolve(), target, target_is_directory=True)
+
+
+# mkdocs serve looks for changed files every 0.5 s (a polling observer: it also works on network drives
+# and with editors that save by renaming). Every 0.1 s takes a quarter of a second off the average
+# wait after a save; looking at a few hundred course files ten times a second costs about 1 % of a core.
+POLLING_INTERVAL = 0.1
+
+
+def quicker_server(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+    """The live-reload server that ``mkdocs serve`` made, with the shorter polling interval.
+
+    mkdocs' ``on_serve`` event may return another server (it has not been bound or started yet); this
+    one serves the same folder at the same address and watches what ``mkdocs serve`` watches by default
+    (the docs folder and mkdocs.yml; the plugin adds exercises/)."""
+    host, port = config.dev_addr
+    quicker = LiveReloadServer(
+        builder=builder,
+        host=host,
+        port=port,
+        root=server.root,
+        mount_path=server.mount_path,
+        polling_interval=POLLING_INTERVAL,
+    )
+    quicker.error_handler = server.error_handler
+    quicker.watch(config.docs_dir)
+    if config.config_file_path:
+        quicker.watch(config.config_file_path)
+    return quicker
