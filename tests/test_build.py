@@ -195,3 +195,12 @@ def test_real_course_has_handouts_and_a_handbook(built_site: Path) -> None:
     assert mooc and all(" ".join(code.split()) in handbook for code in mooc.values())
     index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
     assert not [d["location"] for d in index["docs"] if d["location"].startswith(("handout/", "moderation/"))]
+
+
+@pytest.mark.slow
+def test_the_search_index_holds_the_learners_text_not_page_data(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert "fortschritt/" in locations and "module/social-learning/" in locations
+    assert [d["location"] for d in index["docs"] if '{"' in d["text"]] == []  # no JSON of the page scripts
+    assert "redaktion/" not in locations  # the editors' guide is reached from the footer

@@ -46,6 +46,13 @@ function whenNear(elements, run) {
   };
   const watcher = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && go(), { rootMargin: "100% 0px" });
   watchers.push(watcher);
+  // Already within a screen (a link to the quiz, a reload further down): start now, not after the
+  // observer's first report, which waits for the next frame while the theme is still starting up.
+  const height = window.innerHeight;
+  if (elements.some((el) => { const box = el.getBoundingClientRect(); return box.bottom > -height && box.top < 2 * height; })) {
+    go();
+    return;
+  }
   for (const element of elements) {
     watcher.observe(element);
     element.addEventListener("focusin", go, { once: true });

@@ -28,6 +28,7 @@ from . import (
     facilitation,
     facilitatorside,
     instant,
+    minify,
     pagecache,
     preload,
     preview,
@@ -185,9 +186,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for file in [f for f in files if f.src_uri.startswith(f"{diagrams.FOLDER}/")]:
             files.remove(file)
         # The course's own CSS and JS ship inside the package, apart from the content.
-        for asset in sorted(ASSETS.iterdir()):
-            if asset.suffix in (".css", ".js"):
-                files.append(File.generated(config, f"{ASSET_URI}/{asset.name}", abs_src_path=str(asset)))
+        assets = [asset for asset in sorted(ASSETS.iterdir()) if asset.suffix in minify.SUFFIXES]
+        try:
+            shipped = minify.minified(course.layout.root, assets)
+        except RuntimeBuildError as exc:
+            raise PluginError(str(exc)) from exc
+        for name, path in shipped.items():
+            files.append(File.generated(config, f"{ASSET_URI}/{name}", abs_src_path=str(path)))
         # German stemming for search queries too (search.py), not only for the index.
         files.append(File.generated(config, search.WORKER_URI, content=search.worker_source()))
         # The course's structure for the learner's standing in the navigation (standing.js).

@@ -65,7 +65,7 @@ def progress_html(course: Course, urls: dict[str, str], default_threshold: float
         )
     return (
         '<section class="ck-progress">'
-        f'<template class="ck-progress-data">{data}</template>'
+        f'<template class="ck-progress-data" data-search-exclude>{data}</template>'
         "<noscript><p>Ihr Fortschritt wird mit JavaScript aus dem Speicher dieses Browsers gelesen.</p></noscript>"
         # The table and the journal are filled in the browser; their placeholders are no search results.
         '<table class="ck-progress-table" data-search-exclude><caption>Quizergebnisse je Modul</caption>'

@@ -12,7 +12,7 @@ ENTRY = Path(__file__).with_name("editor.mjs")
 CACHE = Path(".cache") / "editor"
 
 
-def _node_modules(root: Path) -> Path:
+def esbuild_modules(root: Path) -> Path:
     """The nearest node_modules at or above ``root`` that has esbuild, as Node.js resolves packages."""
     for folder in (root.resolve(), *root.resolve().parents):
         if (folder / "node_modules" / ".bin" / "esbuild").exists():
@@ -22,7 +22,7 @@ def _node_modules(root: Path) -> Path:
 
 def bundle_editor(root: Path) -> Path:
     """The bundled editor module, made once per entry file and installed npm packages."""
-    modules = _node_modules(root)
+    modules = esbuild_modules(root)
     installed = modules / ".package-lock.json"  # npm's record of exactly what is installed
     key = hashlib.sha256(ENTRY.read_bytes() + (installed.read_bytes() if installed.is_file() else b"")).hexdigest()
     target = root / CACHE / f"editor-{key[:16]}.js"
