@@ -114,14 +114,32 @@ def page_weight(site: Path, recorder: RequestRecorder) -> tuple[int, int, int, i
     return len(served), raw, sum(s.body_bytes for s in served), len(recorder.requests)
 
 
-def custom_assets() -> list[tuple[str, int, int]]:
-    """(name, raw bytes, gzip bytes) of the course's own JS and CSS."""
-    assets = ROOT / "src" / "coursekit" / "assets"
+def custom_assets(site: Path) -> list[tuple[str, int, int]]:
+    """(name, raw bytes, gzip bytes) of the course's own JS and CSS as the site ships them (minified)."""
+    shipped = site / "assets" / "coursekit"
     return [
         (p.name, len(p.read_bytes()), len(gzip.compress(p.read_bytes(), 6)))
-        for p in sorted(assets.iterdir())
-        if p.suffix in (".js", ".css")
+        for p in sorted(shipped.iterdir())
+        if p.suffix in (".js", ".css") and p.name != "editor.js"  # CodeMirror: a package, reported with the exercise
     ]
+
+
+# What a module page with a quiz loads of them (course.css, course.js and the modules announced in <head>).
+MODULE_PAGE_ASSETS = {"course.css", "course.js", "store.js", "standing.js", "quiz.js", "score.js"}
+
+
+def dom_ready_ms(site: Path, runs: int = RUNS) -> list[float]:
+    """DOMContentLoaded of PAGE per fresh visit: before it, no script of any theme can make a quiz usable."""
+    times = []
+    with serving(site) as (base, _), sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=QUIET_CHROMIUM)
+        for _ in range(runs):
+            page = browser.new_context().new_page()
+            page.goto(base + PAGE, wait_until="domcontentloaded")
+            times.append(page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
+            page.context.close()
+        browser.close()
+    return times
 
 
 def quiz_interactive_ms(site: Path, runs: int = RUNS) -> list[float]:
@@ -383,6 +401,7 @@ def site_part(work: Path) -> Path:
     stock_w = page_weight(stock_site, recorder)
     recorder.close()
     interactive = quiz_interactive_ms(ours_site)
+    dom_ready = {"Kurs": dom_ready_ms(ours_site), "Standard-Material": dom_ready_ms(stock_site)}
     s = statistics.median(builds.stock)
     print(f"Build (Median aus {RUNS} Läufen, jeweils ganzer Prozess; Caches der unveränderten Teile bleiben)")
     for label, times in (
@@ -403,8 +422,8 @@ def site_part(work: Path) -> Path:
             f"  (Standard-Material fragt zusätzlich {stock_w[3]} fremde Hosts an, z. B. Google Fonts;"
             " deren Bytes sind hier nicht erreichbar und nicht mitgezählt.)"
         )
-    assets = custom_assets()
-    print("\nEigenes JavaScript und CSS (Quiz, Fortschritt, Stil), gzip -6")
+    assets = custom_assets(ours_site)
+    print("\nEigenes JavaScript und CSS, wie ausgeliefert (minifiziert), gzip -6")
     for name, raw, packed in assets:
         print(f"  {name:36} {raw / 1024:8.1f} KB roh {packed / 1024:8.1f} KB gzip")
     total = sum(packed for _, _, packed in assets)
@@ -412,8 +431,13 @@ def site_part(work: Path) -> Path:
         f"  {'zusammen':36} {sum(r for _, r, _ in assets) / 1024:8.1f} KB roh {total / 1024:8.1f} KB gzip"
         "  (Ziel ≤ 20 KB gzip)"
     )
+    on_page = sum(packed for name, _, packed in assets if name in MODULE_PAGE_ASSETS)
+    print(f"  {'davon lädt eine Modulseite mit Quiz':36} {on_page / 1024:23.1f} KB gzip")
     print(f"\nQuiz bedienbar nach Seitenaufruf und Sprung zum Quiz ({PAGE}, frisches Profil, {RUNS} Läufe)")
     print(f"  Median {statistics.median(interactive):.0f} ms   Läufe: {', '.join(f'{t:.0f}' for t in interactive)}")
+    print("  Zum Vergleich DOMContentLoaded derselben Seite (davor macht kein Skript eines Themes etwas bedienbar):")
+    for name, times in dom_ready.items():
+        print(f"  {name:36} {statistics.median(times):6.0f} ms   Läufe: {', '.join(f'{t:.0f}' for t in times)}")
     return ours_site
 
 
