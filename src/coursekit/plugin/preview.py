@@ -163,6 +163,7 @@ def quicker_server(server: LiveReloadServer, config: MkDocsConfig, builder: Call
         polling_interval=POLLING_INTERVAL,
     )
     quicker.error_handler = server.error_handler
+    server.server_close()  # its socket was made but never bound
     quicker.watch(config.docs_dir)
     if config.config_file_path:
         quicker.watch(config.config_file_path)
