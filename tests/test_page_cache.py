@@ -125,3 +125,15 @@ def test_a_reused_page_logs_what_its_conversion_logged(
         logging.getLogger("mkdocs").removeHandler(caplog.handler)
     assert "module/eins.md" not in again.converted
     assert first and second == first
+
+
+@pytest.mark.slow
+def test_damaged_cache_entries_are_made_again(fixture_site: Copy, tmp_path: Path) -> None:
+    project = fixture_site("quiz")
+    build_and_compare(project, tmp_path)
+    entries = sorted((project / FOLDER).glob("*.json"))
+    assert entries
+    for number, entry in enumerate(entries):  # valid JSON of the wrong shape, and broken JSON
+        entry.write_text('{"format": 1, "links": {"x": 1}}' if number % 2 else '{"content": ', "utf-8")
+    again, _ = build_and_compare(project, tmp_path)
+    assert "module/eins.md" in again.converted and "module/eins.md" in again.rendered

@@ -231,21 +231,27 @@ class CachedPage(Page):
         }
 
     def _restore(self, entry: dict[str, Any], files: Files) -> bool:
-        links: dict[File, dict[str, str]] | None = None
-        if entry["links"] is not None:
-            links = {}
-            for src_uri, anchors in entry["links"].items():
-                target = files.get_file_from_path(src_uri)
-                if target is None:
-                    return False
-                links[target] = anchors
-        self.content = entry["content"]
-        self.toc = get_toc(entry["toc"])
-        self._title_from_render = entry["title"]
-        self.present_anchor_ids = set(entry["anchors"])
+        """Set what ``render`` sets from ``entry``; False (and nothing set) for an entry of another shape."""
+        try:
+            links: dict[File, dict[str, str]] | None = None
+            if entry["links"] is not None:
+                links = {}
+                for src_uri, anchors in entry["links"].items():
+                    target = files.get_file_from_path(src_uri)
+                    if target is None:
+                        return False
+                    links[target] = dict(anchors)
+            content, title = str(entry["content"]), entry["title"]
+            toc = get_toc(entry["toc"])
+            anchors_here = {str(anchor) for anchor in entry["anchors"]}
+            logged = [(str(name), int(level), str(message)) for name, level, message in entry["logged"]]
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return False  # damaged in .cache/pages/: converted again and stored anew
+        self.content, self._title_from_render, self.toc = content, title, toc
+        self.present_anchor_ids = anchors_here
         if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:
             self.links_to_anchors = links
-        for name, level, message in entry["logged"]:
+        for name, level, message in logged:
             logging.getLogger(name).log(level, message)
         return True
 
@@ -299,7 +305,7 @@ class CachedSearchIndex(SearchIndex):  # type: ignore[misc]  # mkdocs-material h
         ]
         key = hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()
         entry = self.cache.get(key)
-        if entry is not None:
+        if entry is not None and isinstance(entry.get("entries"), list):
             self.entries.extend(json.loads(json.dumps(entry["entries"])))  # copies: the index may change them
             return
         before = len(self.entries)
