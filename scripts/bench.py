@@ -31,12 +31,12 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import BrowserContext, Playwright, sync_playwright
+from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -128,35 +128,32 @@ def custom_assets(site: Path) -> list[tuple[str, int, int]]:
 MODULE_PAGE_ASSETS = {"course.css", "course.js", "store.js", "standing.js", "quiz.js", "score.js"}
 
 
-def dom_ready_ms(site: Path, runs: int = RUNS) -> list[float]:
-    """DOMContentLoaded of PAGE per fresh visit: before it, no script of any theme can make a quiz usable."""
+def fresh_visits(site: Path, visit: Callable[[Page, str], float], runs: int = RUNS) -> list[float]:
+    """``visit(page, url of PAGE)`` once per run, each in a fresh browser profile; its figures."""
     times = []
     with serving(site) as (base, _), sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=QUIET_CHROMIUM)
         for _ in range(runs):
             page = browser.new_context().new_page()
-            page.goto(base + PAGE, wait_until="domcontentloaded")
-            times.append(page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
+            times.append(visit(page, base + PAGE))
             page.context.close()
         browser.close()
     return times
 
 
-def quiz_interactive_ms(site: Path, runs: int = RUNS) -> list[float]:
-    """Time from navigation start until the quiz on PAGE is initialised, per fresh visit that scrolls to it."""
-    times = []
-    with serving(site) as (base, _), sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path(), args=QUIET_CHROMIUM)
-        for _ in range(runs):
-            page = browser.new_context().new_page()
-            page.goto(base + PAGE, wait_until="commit")
-            page.locator(".ck-quiz").scroll_into_view_if_needed()  # quiz code loads when the quiz comes near
-            # A locator, not wait_for_function: the site's CSP forbids the eval that a string predicate needs.
-            page.locator(".ck-quiz[data-ready='1']").wait_for(state="attached")
-            times.append(page.evaluate("performance.now()"))
-            page.context.close()
-        browser.close()
-    return times
+def dom_ready(page: Page, url: str) -> float:
+    """DOMContentLoaded: before it, no script of any theme can make a quiz usable."""
+    page.goto(url, wait_until="domcontentloaded")
+    return float(page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
+
+
+def quiz_interactive(page: Page, url: str) -> float:
+    """Time from navigation start until the quiz is initialised, on a visit that scrolls to it."""
+    page.goto(url, wait_until="commit")
+    page.locator(".ck-quiz").scroll_into_view_if_needed()  # quiz code runs when the quiz comes near
+    # A locator, not wait_for_function: the site's CSP forbids the eval that a string predicate needs.
+    page.locator(".ck-quiz[data-ready='1']").wait_for(state="attached")
+    return float(page.evaluate("performance.now()"))
 
 
 NOTEBOOK_RUNS = 2  # keeps --nur notebook near 1–2 minutes; raise with --laeufe
@@ -400,8 +397,8 @@ def site_part(work: Path) -> Path:
     ours_w = page_weight(ours_site, recorder)
     stock_w = page_weight(stock_site, recorder)
     recorder.close()
-    interactive = quiz_interactive_ms(ours_site)
-    dom_ready = {"Kurs": dom_ready_ms(ours_site), "Standard-Material": dom_ready_ms(stock_site)}
+    interactive = fresh_visits(ours_site, quiz_interactive)
+    ready = {"Kurs": fresh_visits(ours_site, dom_ready), "Standard-Material": fresh_visits(stock_site, dom_ready)}
     s = statistics.median(builds.stock)
     print(f"Build (Median aus {RUNS} Läufen, jeweils ganzer Prozess; Caches der unveränderten Teile bleiben)")
     for label, times in (
@@ -436,7 +433,7 @@ def site_part(work: Path) -> Path:
     print(f"\nQuiz bedienbar nach Seitenaufruf und Sprung zum Quiz ({PAGE}, frisches Profil, {RUNS} Läufe)")
     print(f"  Median {statistics.median(interactive):.0f} ms   Läufe: {', '.join(f'{t:.0f}' for t in interactive)}")
     print("  Zum Vergleich DOMContentLoaded derselben Seite (davor macht kein Skript eines Themes etwas bedienbar):")
-    for name, times in dom_ready.items():
+    for name, times in ready.items():
         print(f"  {name:36} {statistics.median(times):6.0f} ms   Läufe: {', '.join(f'{t:.0f}' for t in times)}")
     return ours_site
 

@@ -32,7 +32,13 @@ def minified(root: Path, assets: list[Path]) -> dict[str, Path]:
         partial = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")  # own name: parallel builds
         shutil.rmtree(partial, ignore_errors=True)
         command = [str(modules / ".bin" / "esbuild"), *map(str, sorted(assets)), "--minify", "--log-level=warning"]
-        run_tool([*command, f"--outdir={partial}"], "Die Skripte und Stile des Kurses", partial, folder, cwd=root)
+        run_tool(
+            [*command, f"--outdir={partial}"],
+            "Die verkleinerte Fassung der Skripte und Stile des Kurses",
+            partial,
+            folder,
+            cwd=root,
+        )
         for old in folder.parent.iterdir():  # earlier versions
             if old != folder and not old.name.endswith(".tmp"):
                 shutil.rmtree(old, ignore_errors=True)

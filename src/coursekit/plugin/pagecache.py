@@ -43,18 +43,28 @@ PACKAGES = ["markdown", "pymdown-extensions", "mkdocs", "mkdocs-material", "pygm
 SNIPPET_MARK = "--8<--"
 
 
-def _stable(value: Any) -> Any:
-    """A JSON form of a configuration value that is the same in every process (no object addresses)."""
-    if isinstance(value, Mapping) or hasattr(value, "items"):
-        return {str(k): _stable(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
-    if isinstance(value, list | tuple | set | frozenset):
-        items = [_stable(v) for v in value]
-        return sorted(items, key=repr) if isinstance(value, set | frozenset) else items
+class Unstable(Exception):
+    """A value whose ``repr`` names a memory address: it cannot be part of a key."""
+
+
+def fingerprint(value: Any) -> Any:
+    """A JSON form of a value that is the same in every process; ``Unstable`` when there is none."""
     if value is None or isinstance(value, str | int | float | bool):
         return value
+    if isinstance(value, Mapping) or (hasattr(value, "items") and callable(value.items)):
+        return {str(k): fingerprint(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, list | tuple):
+        return [fingerprint(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted((fingerprint(v) for v in value), key=repr)
+    if isinstance(value, Path):
+        return str(value)
     if callable(value) and hasattr(value, "__qualname__"):
         return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
-    return f"{type(value).__module__}.{type(value).__qualname__}"
+    text = repr(value)
+    if " at 0x" in text:
+        raise Unstable(type(value).__qualname__)
+    return f"{type(value).__module__}.{type(value).__qualname__}:{text}"
 
 
 def _versions() -> list[str]:
@@ -127,7 +137,7 @@ class PageCache:
         self.converted: list[str] = []  # pages this build converted (src_uri), for the log and the tests
         self.rendered: list[str] = []  # pages this build filled into the theme's templates (templatecache.py)
         self._files: tuple[Files | None, str] = (None, "")
-        self._config: tuple[MkDocsConfig | None, str] = (None, "")
+        self._config: tuple[MkDocsConfig | None, str | None] = (None, None)
 
     def start_build(self) -> None:
         self.used = set()
@@ -141,25 +151,31 @@ class PageCache:
             self._files = (files, hashlib.sha256(json.dumps(listing).encode()).hexdigest())
         return self._files[1]
 
-    def _config_key(self, config: MkDocsConfig) -> str:
+    def _config_key(self, config: MkDocsConfig) -> str | None:
+        """The Markdown settings' part of every key; None (convert every page) if one cannot be described."""
         if self._config[0] is not config:
-            settings = {
-                "extensions": _stable(config.markdown_extensions),
-                "configs": _stable(config.mdx_configs),
-                "validation": _stable(config.validation),
-                "directory_urls": config.use_directory_urls,
-                "snippets": _snippet_files(config),
-                "versions": _versions(),
-                "format": FORMAT,
-            }
-            self._config = (config, hashlib.sha256(json.dumps(settings).encode()).hexdigest())
+            try:
+                settings = {
+                    "extensions": fingerprint(config.markdown_extensions),
+                    "configs": fingerprint(config.mdx_configs),
+                    "validation": fingerprint(config.validation),
+                    "directory_urls": config.use_directory_urls,
+                    "snippets": _snippet_files(config),
+                    "versions": _versions(),
+                    "format": FORMAT,
+                }
+                key: str | None = hashlib.sha256(json.dumps(settings).encode()).hexdigest()
+            except Unstable:
+                key = None
+            self._config = (config, key)
         return self._config[1]
 
     def key(self, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         markdown = page.markdown or ""
-        if SNIPPET_MARK in markdown:
-            return None  # the page includes files by itself; their contents are not in the key
-        parts = [self._config_key(config), self._files_key(files), page.file.src_uri, page.file.url, markdown]
+        settings = self._config_key(config)
+        if settings is None or SNIPPET_MARK in markdown:
+            return None  # a setting without a stable form, or a page that includes files by itself
+        parts = [settings, self._files_key(files), page.file.src_uri, page.file.url, markdown]
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
     def get(self, key: str) -> dict[str, Any] | None:
@@ -289,21 +305,25 @@ class CachedSearchIndex(SearchIndex):  # type: ignore[misc]  # mkdocs-material h
     def __init__(self, cache: PageCache, **config: Any) -> None:
         super().__init__(**config)
         self.cache = cache
-        self.settings = json.dumps(_stable(config), sort_keys=True)
+        self.settings = config
 
     def add_entry_from_context(self, page: Page) -> None:
         meta = page.meta
-        inputs = [
-            "search",
-            self.settings,
-            page.content or "",
-            page.url,
-            str(page.title),
-            toc_tokens(list(page.toc)),
-            _stable({k: meta.get(k) for k in ("search", "tags", "title")}),
-            FORMAT,
-        ]
-        key = hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()
+        try:
+            inputs = [
+                "search",
+                fingerprint(self.settings),
+                page.content or "",
+                page.url,
+                str(page.title),
+                toc_tokens(list(page.toc)),
+                fingerprint({k: meta.get(k) for k in ("search", "tags", "title")}),
+                FORMAT,
+            ]
+        except Unstable:
+            super().add_entry_from_context(page)
+            return
+        key = hashlib.sha256(json.dumps(inputs, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
         entry = self.cache.get(key)
         if entry is not None and isinstance(entry.get("entries"), list):
             self.entries.extend(json.loads(json.dumps(entry["entries"])))  # copies: the index may change them

@@ -29,7 +29,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .pagecache import FORMAT, PageCache, toc_tokens
+from .pagecache import FORMAT, PageCache, Unstable, fingerprint, toc_tokens
 
 TEMPLATE_SUFFIXES = {".html", ".xml", ".txt", ".j2", ".jinja"}
 # Context entries and settings that vary from build to build (the time; build.py's temporary site
@@ -37,29 +37,6 @@ TEMPLATE_SUFFIXES = {".html", ".xml", ".txt", ".j2", ".jinja"}
 IGNORED_UNLESS_USED = {"build_date_utc"}
 CONFIG_IGNORED_UNLESS_USED = {"site_dir", "dev_addr", "watch"}
 _ENVIRONMENT = Path(sys.prefix).resolve()
-
-
-class Unstable(Exception):
-    """A value whose ``repr`` names a memory address: it cannot be part of a key."""
-
-
-def fingerprint(value: Any) -> Any:
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    if isinstance(value, Mapping) or (hasattr(value, "items") and callable(value.items)):
-        return {str(k): fingerprint(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
-    if isinstance(value, list | tuple):
-        return [fingerprint(v) for v in value]
-    if isinstance(value, set | frozenset):
-        return sorted((fingerprint(v) for v in value), key=repr)
-    if isinstance(value, Path):
-        return str(value)
-    if callable(value) and hasattr(value, "__qualname__"):
-        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
-    text = repr(value)
-    if " at 0x" in text:
-        raise Unstable(type(value).__qualname__)
-    return f"{type(value).__module__}.{type(value).__qualname__}:{text}"
 
 
 def _ref(page: Page | None) -> list[Any] | None:

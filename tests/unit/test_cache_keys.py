@@ -1,4 +1,4 @@
-"""What the theme-output cache may use as a key: values it can describe, never an object's address."""
+"""What the page caches (conversion, search entries, theme HTML) may use as a key: never an object's address."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from coursekit.plugin.templatecache import Unstable, fingerprint
+from coursekit.plugin.pagecache import Unstable, fingerprint
 
 
 class Opaque:
