@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import threading
 import time
 import zipfile
 from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urljoin, urlsplit
@@ -56,9 +58,13 @@ def harness_root(target: Path, packages: dict[str, Path]) -> Path:
 
 
 @pytest.fixture(scope="session")
-def lms_url(quiz_packages: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = harness_root(tmp_path_factory.mktemp("lms-harness"), quiz_packages)
-    with serving(root) as url:
+def harness(quiz_packages: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return harness_root(tmp_path_factory.mktemp("lms-harness"), quiz_packages)
+
+
+@pytest.fixture(scope="session")
+def lms_url(harness: Path) -> Iterator[str]:
+    with serving(harness) as url:
         yield url
 
 
@@ -448,18 +454,18 @@ class Lrs:
         }
         return "?" + "&".join(f"{k}={quote(v, safe='')}" for k, v in query.items())
 
-    def handle(self, route: Route) -> None:
-        request = route.request
-        url = urlsplit(request.url)
+    def answer(self, method: str, target: str, authorization: str | None, body: str) -> tuple[int, Any]:
+        """One request to the LRS -> (status, JSON body or None)."""
+        url = urlsplit(target)
         if url.path == "/lrs/fetch":
-            if request.method != "POST":
-                self.problems.append(f"fetch mit {request.method}")
-            body = {"auth-token": self.token} if not self.fetched else {"error-code": "1", "error-text": "schon geholt"}
+            if method != "POST":
+                self.problems.append(f"fetch mit {method}")
+            again = {"error-code": "1", "error-text": "schon geholt"}
+            token = again if self.fetched else {"auth-token": self.token}
             self.fetched = True
-            route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
-            return
-        if request.headers.get("authorization") != f"Basic {self.token}":
-            self.problems.append(f"{url.path}: Authorization {request.headers.get('authorization')}")
+            return 200, token
+        if authorization != f"Basic {self.token}":
+            self.problems.append(f"{url.path}: Authorization {authorization}")
         if url.path == "/lrs/activities/state":
             query = {k: v[0] for k, v in parse_qs(url.query).items()}
             if (query.get("activityId"), query.get("registration")) != (ACTIVITY, REGISTRATION):
@@ -467,27 +473,82 @@ class Lrs:
             if json.loads(query.get("agent", "{}")) != ACTOR:
                 self.problems.append("State API mit fremdem agent")
             name = query["stateId"]
-            if request.method == "GET":
-                if name in self.states:
-                    route.fulfill(status=200, content_type="application/json", body=json.dumps(self.states[name]))
-                else:
-                    route.fulfill(status=404, body="")
-                return
+            if method == "GET":
+                return (200, self.states[name]) if name in self.states else (404, None)
             if name == "LMS.LaunchData":
                 self.problems.append("LMS.LaunchData verändert")
-            self.states[name] = json.loads(request.post_data or "null")
-            route.fulfill(status=204, body="")
-            return
-        if url.path == "/lrs/statements" and request.method == "POST":
-            batch = json.loads(request.post_data or "[]")
+            self.states[name] = json.loads(body or "null")
+            return 204, None
+        if url.path == "/lrs/statements" and method == "POST":
+            batch = json.loads(body or "[]")
             self.statements.extend(batch)
-            route.fulfill(status=200, content_type="application/json", body=json.dumps([s["id"] for s in batch]))
-            return
-        self.problems.append(f"unerwartet: {request.method} {url.path}")
-        route.fulfill(status=400, body="")
+            return 200, [s["id"] for s in batch]
+        self.problems.append(f"unerwartet: {method} {url.path}")
+        return 400, None
 
     def verbs(self) -> list[str]:
         return [s["verb"]["id"].rsplit("/", 1)[1] for s in self.statements]
+
+
+def lrs_handler(lrs: Lrs, root: Path) -> type[SimpleHTTPRequestHandler]:
+    """The harness's files, and the LRS under /lrs/: a real server, so that the keepalive requests a
+    closing frame sends reach the LRS (Playwright does not route requests of a frame already detached)."""
+
+    class Handler(SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(root), **kwargs)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def lrs(self) -> bool:
+            if not self.path.startswith("/lrs/"):
+                return False
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length).decode() if length else ""
+            status, answer = lrs.answer(self.command, self.path, self.headers.get("Authorization"), body)
+            payload = b"" if answer is None else json.dumps(answer).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+            return True
+
+        def do_GET(self) -> None:
+            if not self.lrs():
+                super().do_GET()
+
+        def do_POST(self) -> None:
+            self.lrs()
+
+        def do_PUT(self) -> None:
+            self.lrs()
+
+    return Handler
+
+
+@pytest.fixture
+def lrs_url(harness: Path) -> Iterator[tuple[Lrs, str]]:
+    lrs = Lrs()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), lrs_handler(lrs, harness))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield lrs, f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def lrs_pages(
+    browser: Browser, lrs_url: tuple[Lrs, str], request: pytest.FixtureRequest
+) -> Iterator[tuple[Page, Page]]:
+    """Two browsers (each with empty storage) on the server with the LRS."""
+    for first in new_page(browser, lrs_url[1], request, "lms"):
+        for second in new_page(browser, lrs_url[1], request, "relaunch"):
+            yield first, second
 
 
 def until(page: Page, condition: Callable[[], bool], what: str, timeout: float = 15.0) -> None:
@@ -535,10 +596,9 @@ def check_cmi5_statements(lrs: Lrs) -> None:
     assert lrs.problems == []
 
 
-def test_cmi5_package_reports_to_the_lrs_and_resumes(lms_page: Page, second_page: Page) -> None:
-    lrs = Lrs()
-    for page in (lms_page, second_page):
-        page.route("**/lrs/**", lrs.handle)
+def test_cmi5_package_reports_to_the_lrs_and_resumes(lrs_url: tuple[Lrs, str], lrs_pages: tuple[Page, Page]) -> None:
+    lrs = lrs_url[0]
+    lms_page, second_page = lrs_pages
     course = start(lms_page, version="cmi5", query=lrs.new_session())
     open_module(course, "eins")
     course.locator("#ck-eins-einfach").get_by_label("Grün").check()
