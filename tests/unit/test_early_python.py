@@ -41,3 +41,10 @@ def test_only_pages_with_an_exercise_start_python_early() -> None:
     assert with_early_python(static, "..") == static
     plain = "<html><head></head><body><p>Text</p></body></html>"
     assert with_early_python(plain, ".") == plain
+
+
+def test_python_starts_before_the_stylesheets_and_after_the_charset() -> None:
+    # A script after a stylesheet link waits until the stylesheet has arrived.
+    page = PAGE.replace("<head>", '<head><meta charset="utf-8"><link rel="stylesheet" href="main.css">')
+    head = with_early_python(page, "..").split("</head>")[0]
+    assert head.index('<meta charset="utf-8">') < head.index("data-kurs-python") < head.index("main.css")
