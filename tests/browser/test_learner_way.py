@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from support.browser import assert_no_foreign_requests, axe_violations
 from support.recorder import RequestRecorder
@@ -297,3 +297,45 @@ def test_search_finds_stems_for_inflected_forms(page: Page, recorder: RequestRec
     assert any(url.endswith("/lunr.de.min.js") for url in loaded)  # the German stemmer, from this site
     assert any(url.endswith("/workers/kurs-suche.js") for url in loaded)
     assert_no_foreign_requests(page, recorder)
+
+
+# The page tells the search worker when to build its index (search-worker.js, course.js); the test listens
+# on the same BroadcastChannel from the first moment of the page.
+LISTEN_TO_SEARCH = """
+window.kursSuche = [];
+new BroadcastChannel("kurs-suche").onmessage = ({ data }) => window.kursSuche.push([data, performance.now()]);
+"""
+
+
+def search_ready(page: Page) -> None:
+    expect(page.locator(".md-search-result__meta")).to_have_text("Suchbegriff eingeben", timeout=4000)
+
+
+def search_messages(page: Page) -> list[tuple[str, float]]:
+    return [(data, at) for data, at in page.evaluate("window.kursSuche")]
+
+
+def test_search_index_is_built_once_the_page_has_started(page: Page) -> None:
+    page.add_init_script(LISTEN_TO_SEARCH)
+    page.goto("/glossar/")
+    search_ready(page)  # without a look at the search field, and before the worker's own 5 s
+    messages = search_messages(page)
+    assert "wartet" in [data for data, _ in messages]  # the worker held the index back ...
+    loaded = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+    assert min(at for data, at in messages if data == "jetzt") >= loaded  # ... until the page had loaded
+
+
+def test_search_index_waits_for_python_on_exercise_pages_but_not_for_a_searching_learner(page: Page) -> None:
+    page.add_init_script(LISTEN_TO_SEARCH)
+    page.goto("/module/interne-moocs/")
+    search_ready(page)
+    python = page.evaluate("performance.getEntriesByName('kurs:python')[0].startTime")
+    assert min(at for data, at in search_messages(page) if data == "jetzt") >= python
+    held: list[Route] = []
+    # Python's start hangs; the learner searches meanwhile.
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.goto("/module/interne-moocs/")
+    page.locator("input.md-search__input").click()
+    search_ready(page)
+    assert held and page.evaluate("performance.getEntriesByName('kurs:python').length") == 0
+    assert "jetzt" in [data for data, _ in search_messages(page)]

@@ -78,6 +78,27 @@ function useLmsTexts() {
   for (const el of document.querySelectorAll("[data-ck-lms-text]")) el.textContent = el.dataset.ckLmsText;
 }
 
+// mkdocs-material's search index is built in its worker when this page says so (search-worker.js):
+// when the learner turns to the search, else once the page has started (on pages with exercises,
+// once Python has), so that building it does not slow that down.
+const searchChannel = window.BroadcastChannel ? new BroadcastChannel("kurs-suche") : null;
+let searchNow = false;
+
+function startSearch() {
+  if (searchNow) return;
+  searchNow = true;
+  searchChannel?.postMessage("jetzt");
+}
+
+searchChannel?.addEventListener("message", ({ data }) => data === "wartet" && searchNow && searchChannel.postMessage("jetzt"));
+document.addEventListener("focusin", (event) => event.target.closest?.(".md-search") && startSearch());
+
+function afterLoad(run) {
+  const idle = () => (window.requestIdleCallback ? requestIdleCallback(run, { timeout: 1000 }) : setTimeout(run, 200));
+  if (document.readyState === "complete") idle();
+  else window.addEventListener("load", idle, { once: true });
+}
+
 async function start() {
   // Facilitator pages get their own header colour (course.css); a class, because a page-wide :has() slowed
   // down parsing every page.
@@ -107,9 +128,9 @@ async function start() {
     // Python boots at once, in its worker, while the learner reads: a click on "Ausführen" then costs
     // only the run. Waiting for the page to be idle cost about 0.15 s and saved the page nothing (the
     // worker fetches and compiles off the main thread). The editors come when an exercise is within a screen.
-    import("./runner.js").then((runner) => runner.bootPython());
+    import("./runner.js").then((runner) => runner.bootPython().ready.then(startSearch, startSearch));
     whenNear(exercises, () => ready().then(() => startExercises(exercises)));
-  }
+  } else afterLoad(startSearch);
   const selfAssessment = document.querySelector("p.ck-selbst"); // the self-assessment page (selbst.js)
   if (selfAssessment) {
     ready().then(async () => {

@@ -308,4 +308,5 @@ export function initQuiz(section, state, notify) {
   if (dropped) notify(`${dropped === 1 ? "Eine Frage wurde" : `${dropped} Fragen wurden`} seit Ihrem letzten Besuch überarbeitet; Ihre frühere Antwort darauf wurde verworfen. Alle anderen Antworten sind erhalten.`);
   if (dropped) save(state);
   updateScore(section, data, state);
+  performance.mark("kurs:quiz"); // User Timing for `make bench` and the browser's performance panel
 }

@@ -52,7 +52,12 @@ function listen(worker, received = []) {
     worker.onerror = (event) => reject(new Error(event.message));
     for (const data of received) handle(data);
   });
-  ready.then((how) => how !== "snapshot" && console.info(`Python ohne Speicherabbild gestartet (${how}).`)).catch(() => {});
+  ready
+    .then((how) => {
+      performance.mark("kurs:python"); // User Timing: Python is ready (tests, the browser's performance panel)
+      if (how !== "snapshot") console.info(`Python ohne Speicherabbild gestartet (${how}).`);
+    })
+    .catch(() => {});
   return { worker, ready, pending };
 }
 

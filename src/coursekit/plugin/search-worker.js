@@ -22,9 +22,35 @@ function stem(word) {
   return stemmed || word;
 }
 
+// The index is built once the page has started or the learner turns to the search, not while the
+// page (and on exercise pages Python) is starting: building it takes about 0.7 s of processor time
+// on a 2-core laptop, which they need then. The page says when, over a BroadcastChannel (course.js:
+// "jetzt"); after WAIT_MS the index is built anyway. Material sends no query before the index is
+// ready, so holding the setup message back delays nothing else.
+const WAIT_MS = 5000;
+const channel = self.BroadcastChannel ? new BroadcastChannel("kurs-suche") : null;
+let held = null;
+
+function release() {
+  if (!held) return;
+  const data = held;
+  held = null;
+  dispatchEvent(new MessageEvent("message", { data })); // to Material's listener, through the one below
+}
+
+channel?.addEventListener("message", ({ data }) => data === "jetzt" && release());
+
 // Registered before Material's listener, so it sees each message first and rewrites a query in place.
 addEventListener("message", (event) => {
   const message = event.data;
+  if (message?.data?.config && channel && event.isTrusted) {
+    // The setup message as the page sent it (a re-dispatched one is not trusted): held back.
+    event.stopImmediatePropagation();
+    held = message;
+    channel.postMessage("wartet");
+    setTimeout(release, WAIT_MS);
+    return;
+  }
   if (message?.data?.config) config = message.data.config; // the setup message with the index
   if (typeof message?.data !== "string") return; // only a query carries a string
   message.data = message.data.replace(/(^|\s)([\p{L}\p{N}]+)(?=\s|$)/gu, (_, space, word) => space + stem(word));
