@@ -108,7 +108,12 @@ def build_site(config_file: Path, site_dir: Path, out: Callable[[str], None] = p
         if pdfs:  # before the site check, so the pages' links to the PDFs are checked too
             with step("Handouts und Handbuch als PDF drucken", out):
                 try:
-                    pdf.export(staging, staging / pdf.SITE_FOLDER)
+                    pdf.export(
+                        staging,
+                        staging / pdf.SITE_FOLDER,
+                        address=config.site_url or None,
+                        cache_dir=root / ".cache" / "pdf",
+                    )
                 except (OSError, subprocess.SubprocessError) as exc:
                     raise BuildFailed(f"Die PDFs ließen sich nicht drucken (Chromium): {exc}") from exc
         with step("Fertige Website prüfen", out):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -19,3 +22,48 @@ def test_handout_prints_to_pdf(built_site: Path, tmp_path: Path) -> None:
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF-")
     assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") >= 2  # at least two printed pages
+
+
+def printable_copy(site: Path, target: Path) -> Path:
+    """What printing a handout needs of a built site: the page and assets/."""
+    shutil.copytree(site / "assets", target / "assets")
+    shutil.copytree(site / "handout" / "social-learning", target / "handout" / "social-learning")
+    shutil.copytree(site / "handout" / "blended-learning", target / "handout" / "blended-learning")
+    return target
+
+
+def test_pdf_links_lead_to_the_public_address_or_nowhere(built_site: Path, tmp_path: Path) -> None:
+    page = ["/handout/social-learning/"]
+    (bare,) = export(built_site, tmp_path / "ohne", page, chromium=chromium_path())
+    (public,) = export(
+        built_site, tmp_path / "mit", page, chromium=chromium_path(), address="https://kurs.example.org/"
+    )
+    assert b"127.0.0.1" not in bare.read_bytes()  # the printing server's address is not on paper
+    links = re.findall(rb"/URI \(([^)]*)\)", public.read_bytes())
+    assert b"https://kurs.example.org/module/social-learning/" in links
+    assert not [link for link in links if b"127.0.0.1" in link]
+
+
+def test_pdfs_are_printed_again_exactly_when_their_inputs_change(built_site: Path, tmp_path: Path) -> None:
+    site = printable_copy(built_site, tmp_path / "site")
+    pages = ["/handout/social-learning/", "/handout/blended-learning/"]
+    social, blended = "handout-social-learning.pdf", "handout-blended-learning.pdf"
+    cache = tmp_path / "cache"
+
+    def printed() -> dict[str, bytes]:
+        """When each PDF was printed (Chromium's time stamp, to the second)."""
+        time.sleep(1.1)  # a PDF printed now has a time stamp of its own
+        out = export(site, tmp_path / "pdf", pages, chromium=chromium_path(), cache_dir=cache)
+        return {p.name: re.findall(rb"/CreationDate \(([^)]*)\)", p.read_bytes())[0] for p in out}
+
+    first = printed()
+    assert printed() == first  # taken from the cache
+    html = site / "handout" / "social-learning" / "index.html"
+    html.write_text(html.read_text("utf-8").replace("Handout", "Handzettel", 1), "utf-8")
+    third = printed()
+    assert third[social] != first[social] and third[blended] == first[blended]
+    css = site / "assets" / "coursekit" / "course.css"
+    css.write_text(css.read_text("utf-8") + "\n/* geändert */\n", "utf-8")
+    fourth = printed()
+    assert fourth[social] != third[social] and fourth[blended] != third[blended]
+    assert len(list(cache.glob("*.pdf"))) == 2  # entries of earlier versions are gone

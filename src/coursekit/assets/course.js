@@ -69,6 +69,22 @@ function wirePrint() {
   }
   // On paper a link shows where it leads, as a full address.
   for (const link of document.querySelectorAll("a.ck-print-url")) link.dataset.printUrl = link.href;
+  // A page the build prints to PDF (pdf.py) comes from a local server whose address means nothing on
+  // paper: links into the course lead to its public address, or, when it has none, nowhere.
+  const printed = new URLSearchParams(location.search);
+  if (!printed.has("druck")) return;
+  const address = printed.get("druck");
+  const scope = String(window.__md_scope ?? new URL("/", location.href)); // the course's root (mkdocs-material)
+  for (const link of document.querySelectorAll("a[href]")) {
+    if (link.getAttribute("href").startsWith("#") || !link.href.startsWith(scope)) continue;
+    if (address) {
+      link.href = new URL(link.href.slice(scope.length), address.endsWith("/") ? address : `${address}/`).href;
+      if (link.dataset.printUrl) link.dataset.printUrl = link.href;
+    } else {
+      link.removeAttribute("href");
+      delete link.dataset.printUrl;
+    }
+  }
 }
 
 // Inside an LMS package the pages run in the frame of its launch page (lms-start.html): sentences
