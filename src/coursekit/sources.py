@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Report
+from .diagnostics import Diagnostic, Report
 
 Loc = tuple[str | int, ...]
 # libyaml's loader is ten times faster than the pure-Python one; both report the same marks.
@@ -127,8 +127,30 @@ def _unclosed_quote_line(text: str, upto: int) -> int | None:
     return None
 
 
+# What parse_yaml made of a text, with what it reported: `make preview` checks the whole course after each
+# save, and all but one file are then unchanged. Keyed by the text itself, never by a file's time stamp.
+# Callers treat a Located as read-only (it goes into pydantic's validation).
+_PARSED: dict[tuple[str, str, int, str], tuple[Located | None, list[Diagnostic]]] = {}
+_PARSED_MAX = 5000
+
+
 def parse_yaml(text: str, path: Path, report: Report, offset: int = 0) -> Located | None:
     """Parse one YAML document; ``offset`` is the number of lines before ``text`` in the file."""
+    key = (str(report.root), str(path), offset, text)  # diagnostics name the path relative to the root
+    known = _PARSED.get(key)
+    if known is None:
+        before = len(report.items)
+        located = _parse_yaml(text, path, report, offset)
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        _PARSED[key] = (located, report.items[before:])
+        return located
+    located, said = known
+    report.items.extend(said)
+    return located
+
+
+def _parse_yaml(text: str, path: Path, report: Report, offset: int) -> Located | None:
     loader = LOADER(text)
     try:
         node = loader.get_single_node()
