@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 
 from coursekit.pdf import export, printable_pages
 from support.browser import chromium_path
@@ -67,3 +68,23 @@ def test_pdfs_are_printed_again_exactly_when_their_inputs_change(built_site: Pat
     fourth = printed()
     assert fourth[social] != third[social] and fourth[blended] != third[blended]
     assert len(list(cache.glob("*.pdf"))) == 2  # entries of earlier versions are gone
+
+
+def print_url_text(page: Page, query: str) -> str:
+    """What the handout's "Zum Modul" link prints after its text (CSS ::after in print media)."""
+    page.emulate_media(media="print")
+    page.goto(f"/handout/social-learning/{query}")
+    link = page.locator("a.ck-print-url")
+    expect(link).to_have_attribute("data-print-url", re.compile("."))  # course.js has run
+    return str(link.evaluate("(a) => getComputedStyle(a, '::after').content"))
+
+
+def test_printed_link_text_names_the_public_address_or_none(page: Page, site_url: str) -> None:
+    assert print_url_text(page, "") == f'" ({site_url}/module/social-learning/)"'  # a learner's own print
+    assert print_url_text(page, "?druck=https%3A%2F%2Fkurs.example.org%2F") == (
+        '" (https://kurs.example.org/module/social-learning/)"'
+    )
+    page.goto("/handout/social-learning/?druck=")
+    link = page.locator("a.ck-print-url")
+    expect(link).not_to_have_attribute("href", re.compile("."))
+    assert link.evaluate("(a) => getComputedStyle(a, '::after').content") == "none"
