@@ -1,9 +1,18 @@
 // Entry point: runs on every page, also after mkdocs-material's instant navigation.
-// The progress view starts at once; quiz and exercise code is fetched only when a quiz or exercise comes within a screen
-// of the viewport or receives focus, so reading a module page costs no quiz bytes.
+// The progress view starts at once; quizzes and exercises start when they come within a screen of the
+// viewport or receive focus. Pages without a quiz load no quiz code (plugin/preload.py names what a page
+// with one preloads).
 
 let state = null;
 let watchers = [];
+
+// The modules this page needs first, requested as soon as this script runs (when the page has been
+// parsed): mkdocs-material announces the page (document$) only after its own start, and an import begun
+// then waited behind that start (0.05-0.25 s each on a 2-core laptop). A quiz page preloads quiz.js
+// anyway (plugin/preload.py, the same modules); when the quiz starts is still decided in start().
+for (const name of ["./store.js", "./standing.js"]) import(name).catch(() => {});
+if (document.querySelector(".ck-quiz")) import("./quiz.js").catch(() => {});
+if (document.querySelector(".ck-progress")) import("./progress.js").catch(() => {});
 
 function notify(text) {
   const host = document.querySelector(".md-content__inner") ?? document.body;
