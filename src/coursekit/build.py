@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -117,7 +118,7 @@ def build_site(config_file: Path, site_dir: Path, out: Callable[[str], None] = p
                 except (OSError, subprocess.SubprocessError) as exc:
                     raise BuildFailed(f"Die PDFs ließen sich nicht drucken (Chromium): {exc}") from exc
         with step("Fertige Website prüfen", out):
-            findings = check_site(staging, root / ".cache" / "scan")
+            findings = check_site(staging, root / ".cache" / "scan", urlsplit(config.site_url or "/").path)
             if findings:
                 out("\n".join(f.format() for f in findings))
                 raise BuildFailed(f"{len(findings)} Problem(e) in der gebauten Website (siehe oben).")

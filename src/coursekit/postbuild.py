@@ -162,16 +162,20 @@ def scan_js(text: str, rel: str) -> list[Finding]:
     return findings
 
 
-def _target_file(root: str, page: str, url: str, folders: set[str]) -> tuple[str, str] | None:
+def _target_file(root: str, page: str, url: str, folders: set[str], mount: str = "/") -> tuple[str, str] | None:
     """The file (absolute, normalised path) that a link on ``page`` opens, and its fragment.
 
+    ``mount``: the path of ``site_url`` (e.g. /kurs/), under which a root-relative link finds the site.
     Plain string arithmetic on paths below ``root``: the scan checks some 15,000 links in a course of
     50 modules, and resolving each one on the file system took over a second."""
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or not (parts.path or parts.fragment):
         return None
-    base = root if parts.path.startswith("/") else os.path.dirname(page)
-    target = os.path.normpath(os.path.join(base, unquote(parts.path.lstrip("/")))) if parts.path else page
+    path = parts.path
+    if path.startswith(mount) and mount != "/":  # mkdocs writes the 404 page's links so when site_url is set
+        path = "/" + path[len(mount) :]
+    base = root if path.startswith("/") else os.path.dirname(page)
+    target = os.path.normpath(os.path.join(base, unquote(path.lstrip("/")))) if path else page
     if target in folders or parts.path.endswith("/"):
         target = os.path.join(target, "index.html")
     return target, parts.fragment
@@ -251,11 +255,13 @@ class _ScanCache:
         partial.replace(self.file)
 
 
-def check_site(site: Path, cache_dir: Path | None = None) -> list[Finding]:
+def check_site(site: Path, cache_dir: Path | None = None, mount: str = "/") -> list[Finding]:
     """Every external resource load and every broken internal link or anchor in ``site``.
 
-    With ``cache_dir``, pages and scripts whose content was scanned in an earlier build are not parsed
+    ``mount``: the path of the course's ``site_url`` (root-relative links start with it). With
+    ``cache_dir``, pages and scripts whose content was scanned in an earlier build are not parsed
     again (the links between pages are still checked against this build's files)."""
+    mount = mount if mount.endswith("/") else mount + "/"
     cache = _ScanCache(cache_dir)
     findings: list[Finding] = []
     root = str(site.resolve())
@@ -292,7 +298,7 @@ def check_site(site: Path, cache_dir: Path | None = None) -> list[Finding]:
     for page, parser in parsed.items():
         rel = os.path.relpath(page, root).replace(os.sep, "/")
         for line, url in parser.links + parser.resources:
-            target = _target_file(root, page, url, folders)
+            target = _target_file(root, page, url, folders, mount)
             if target is None:
                 continue
             file, fragment = target

@@ -126,3 +126,16 @@ def test_a_damaged_scan_cache_only_costs_time(tmp_path: Path) -> None:
     for stored in cache.glob("scan-*.json"):
         stored.write_text("{kaputt", "utf-8")
     assert check_site(site, cache) == expected
+
+
+def test_root_relative_links_are_checked_under_the_site_url_path(tmp_path: Path) -> None:
+    # With site_url, mkdocs writes the 404 page's links from the root of the server: /kurs/...
+    site = write(
+        tmp_path,
+        {
+            "404.html": '<link rel="stylesheet" href="/kurs/s.css"><a href="/kurs/fehlt/">weg</a>',
+            "s.css": "body { color: black }",
+        },
+    )
+    assert [f.message for f in check_site(site, mount="/kurs")] == ["Link auf nicht vorhandene Datei: /kurs/fehlt/"]
+    assert len(check_site(site)) == 2  # without the mount path both links miss
