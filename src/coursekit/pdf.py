@@ -141,7 +141,7 @@ def export(
         server.server_close()
     if cache_dir is not None:
         used = {f"{key}.pdf" for key in keys.values()}
-        for old in cache_dir.glob("*.pdf"):
+        for old in [*cache_dir.glob("*.pdf"), *cache_dir.glob("*.teil")]:  # .teil: left by a stopped build
             if old.name not in used:
                 old.unlink()
     return written

@@ -26,7 +26,7 @@ def test_handout_prints_to_pdf(built_site: Path, tmp_path: Path) -> None:
 
 
 def printable_copy(site: Path, target: Path) -> Path:
-    """What printing a handout needs of a built site: the page and assets/."""
+    """What printing two handouts needs of a built site: their pages and assets/."""
     shutil.copytree(site / "assets", target / "assets")
     shutil.copytree(site / "handout" / "social-learning", target / "handout" / "social-learning")
     shutil.copytree(site / "handout" / "blended-learning", target / "handout" / "blended-learning")
@@ -67,7 +67,9 @@ def test_pdfs_are_printed_again_exactly_when_their_inputs_change(built_site: Pat
     css.write_text(css.read_text("utf-8") + "\n/* geändert */\n", "utf-8")
     fourth = printed()
     assert fourth[social] != third[social] and fourth[blended] != third[blended]
-    assert len(list(cache.glob("*.pdf"))) == 2  # entries of earlier versions are gone
+    (cache / "abgebrochen.teil").write_bytes(b"%PDF-")  # what a stopped build leaves
+    printed()
+    assert sorted(p.suffix for p in cache.iterdir()) == [".pdf", ".pdf"]  # earlier versions and leftovers are gone
 
 
 def print_url_text(page: Page, query: str) -> str:
