@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 from support.browser import assert_no_foreign_requests, axe_violations, watch_csp
 from support.recorder import RequestRecorder
@@ -193,3 +193,27 @@ def test_python_started_from_the_head_is_taken_over_not_started_twice(page: Page
         "performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/pyworker.js')).length"
     )
     assert workers == 1
+
+
+def test_a_cell_runs_before_its_editor_has_come_and_nothing_moves_when_it_comes(page: Page) -> None:
+    held: list[Route] = []
+    page.route("**/assets/coursekit/editor.js", lambda route: held.append(route))  # the editor bundle, held back
+    page.goto(MODULE)
+    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
+    exercise.scroll_into_view_if_needed()
+    cell = exercise.locator(".ck-cell").first
+    button = cell.get_by_role("button", name="Ausführen")
+
+    def button_offset() -> float:
+        offset = "b => b.getBoundingClientRect().top - b.closest('.ck-cell').getBoundingClientRect().top"
+        return float(button.evaluate(offset))
+
+    expect(button).to_be_visible()
+    expect(cell.locator(".cm-content")).to_have_count(0)
+    waiting = button_offset()
+    expect(run(cell)).to_contain_text("'woche': 1")  # the code the page shows, run without its editor
+    assert held, "the page did not ask for the editor"
+    for route in held:
+        route.continue_()
+    expect(cell.locator(".cm-content")).to_be_visible()
+    assert abs(button_offset() - waiting) < 1  # the editor took the box its code had (course.css)

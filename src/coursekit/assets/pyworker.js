@@ -1,8 +1,10 @@
 // The Python of one page: Pyodide in a worker, booted from the build's memory snapshot.
 // Messages in: {type: "boot", indexURL, stdLibURL, snapshotURL, dataURL} and {type: "run", id, exercise, code}.
 // Messages out: {type: "ready", how} / {type: "failed", message} and {type: "result", id, outputs}.
+// A run may come before Python is ready: it waits for the boot, runs in the order sent.
 
 let python = null;
+let booted = null; // the boot's promise
 const namespaces = new Map(); // exercise id -> Python dict: cells of one exercise share their names
 
 async function fetchBytes(url) {
@@ -117,12 +119,18 @@ function run(exercise, code) {
 
 self.onmessage = async ({ data }) => {
   if (data.type === "boot") {
+    booted = boot(data);
     try {
-      self.postMessage({ type: "ready", how: await boot(data) });
+      self.postMessage({ type: "ready", how: await booted });
     } catch (error) {
       self.postMessage({ type: "failed", message: String(error) });
     }
   } else if (data.type === "run") {
+    try {
+      await booted;
+    } catch {
+      return; // the page has heard "failed"
+    }
     self.postMessage({ type: "result", id: data.id, outputs: run(data.exercise, data.code) });
   }
 };

@@ -58,7 +58,9 @@ function listen(worker, received = []) {
       if (how !== "snapshot") console.info(`Python ohne Speicherabbild gestartet (${how}).`);
     })
     .catch(() => {});
-  return { worker, ready, pending };
+  const py = { worker, ready, pending, isReady: false };
+  ready.then(() => (py.isReady = true), () => {});
+  return py;
 }
 
 function restartPython() {
@@ -75,15 +77,23 @@ function restartPython() {
   return python;
 }
 
+// The run is sent at once, also while Python still boots: the worker runs it as soon as it can, without
+// a turn through this page's busy main thread in between.
 async function execute(exercise, code) {
   const py = python ?? startPython();
-  await py.ready;
   const id = nextId++;
-  const standby = setTimeout(() => (spare ??= bootWorker()), SPARE_AFTER_MS); // in case "Stopp" follows
+  let standby = null;
+  py.ready.then(() => {
+    if (py.pending.has(id)) standby = setTimeout(() => (spare ??= bootWorker()), SPARE_AFTER_MS); // in case "Stopp" follows
+  }, () => {});
   return new Promise((resolve, reject) => {
     py.pending.set(id, { resolve, reject });
+    py.ready.catch(reject);
     py.worker.postMessage({ type: "run", id, exercise, code });
-  }).finally(() => clearTimeout(standby));
+  }).finally(() => {
+    py.pending.delete(id);
+    clearTimeout(standby);
+  });
 }
 
 function element(tag, props = {}, ...children) {
@@ -130,7 +140,10 @@ async function loadSolutions(exercise) {
   return response.json();
 }
 
-function setupCell(ctx, node, index, createEditor) {
+// A cell's buttons work before its editor has come (initExercise): until then a run takes the code the
+// page shows, which is the learner's kept edit when there is one. Returns the cell; its `upgrade`
+// replaces the code by the editor.
+function setupCell(ctx, node, index) {
   const { exercise, state } = ctx;
   const cellId = node.dataset.cell;
   const hash = node.dataset.hash;
@@ -144,21 +157,13 @@ function setupCell(ctx, node, index, createEditor) {
     delete memory.cells[cellId];
     save(state);
   }
-  const cell = { ran: false, node, run: null };
+  const cell = { ran: false, node, run: null, upgrade: null };
   allCells.add(cell);
 
-  const host = element("div", { className: "ck-editor" });
-  const label = `Code der Zelle ${index + 1}`;
-  const editor = createEditor(host, memory.cells[cellId]?.code ?? original, {
-    label,
-    onRun: () => cell.run(),
-    onChange: (code) => {
-      if (code === original) delete memory.cells[cellId];
-      else memory.cells[cellId] = { hash, code, changed: new Date().toISOString() };
-      save(state);
-    },
-  });
-  host.ckEditor = editor; // the cell's code for tests and the browser console: $0.ckEditor.value
+  let editor = null;
+  const shown = codeBlock?.querySelector("code") ?? codeBlock;
+  if (shown && memory.cells[cellId]) shown.textContent = memory.cells[cellId].code; // plain until the editor comes
+  const code = () => editor?.value ?? memory.cells[cellId]?.code ?? original;
   const output = element("div", { className: "ck-run-output" });
   output.setAttribute("role", "status");
   output.setAttribute("aria-live", "polite");
@@ -186,13 +191,29 @@ function setupCell(ctx, node, index, createEditor) {
       }
     });
   }
-  codeBlock?.replaceWith(host);
-  host.after(bar, output, ...(solution ? [solution] : []));
+  codeBlock?.classList.add("ck-code-waiting"); // the editor's box until the editor comes (course.css)
+  const place = codeBlock ?? element("div");
+  if (!codeBlock) node.append(place);
+  place.after(bar, output, ...(solution ? [solution] : []));
+  cell.upgrade = (createEditor) => {
+    const host = element("div", { className: "ck-editor" });
+    editor = createEditor(host, code(), {
+      label: `Code der Zelle ${index + 1}`,
+      onRun: () => cell.run(),
+      onChange: (text) => {
+        if (text === original) delete memory.cells[cellId];
+        else memory.cells[cellId] = { hash, code: text, changed: new Date().toISOString() };
+        save(state);
+      },
+    });
+    host.ckEditor = editor; // the cell's code for tests and the browser console: $0.ckEditor.value
+    place.replaceWith(host);
+  };
   if (superseded !== null) {
     const earlier = element("details", {}, element("summary", { textContent: "Ihre frühere Fassung anzeigen" }), element("pre", { className: "ck-nb-out", tabIndex: 0, textContent: superseded }));
     const notice = element("div", { className: "ck-cell-notice" }, element("p", { textContent: "Diese Zelle wurde seit Ihrem letzten Besuch überarbeitet. Der Editor zeigt die neue Fassung; Ihre frühere Fassung steht hier zum Kopieren und wird nach dem Verlassen der Seite nicht mehr angezeigt." }), earlier);
     notice.setAttribute("role", "note");
-    host.before(notice);
+    place.before(notice);
   }
 
   cell.run = async () => {
@@ -203,11 +224,11 @@ function setupCell(ctx, node, index, createEditor) {
   };
   cell.execute = async (focusOutput) => {
     for (const old of node.querySelectorAll(":scope > .ck-nb-out")) old.hidden = true; // the build's outputs
-    output.replaceChildren(element("p", { className: "ck-running", textContent: python ? "Läuft …" : "Python startet …" }));
+    output.replaceChildren(element("p", { className: "ck-running", textContent: python?.isReady ? "Läuft …" : "Python startet …" }));
     runButton.disabled = true;
     stopButton.hidden = false;
     try {
-      const outputs = await execute(exercise, editor.value);
+      const outputs = await execute(exercise, code());
       cell.ran = !outputs.some((o) => o.type === "error");
       output.replaceChildren(...(outputs.length ? renderOutputs(outputs) : [element("p", { className: "ck-run-note", textContent: "Ausgeführt, ohne Ausgabe." })]));
       performance.mark("kurs:ausgabe"); // User Timing for `make bench` and the browser's performance panel
@@ -225,7 +246,8 @@ function setupCell(ctx, node, index, createEditor) {
     restartPython();
   });
   resetButton.addEventListener("click", () => {
-    editor.value = original;
+    if (editor) editor.value = original;
+    else if (shown) shown.textContent = original;
     delete memory.cells[cellId];
     save(state);
     output.replaceChildren(element("p", { className: "ck-run-note", textContent: "Zurückgesetzt auf den Code des Kurses." }));
@@ -241,8 +263,18 @@ export function bootPython() {
 export async function initExercise(section, state) {
   if (section.dataset.ready) return;
   section.dataset.ready = "1";
-  bootPython();
-  const { createEditor } = await import("./editor.js");
   const ctx = { exercise: section.dataset.exercise, state, cells: [] };
-  for (const [index, node] of [...section.querySelectorAll(".ck-cell")].entries()) ctx.cells.push(setupCell(ctx, node, index, createEditor));
+  for (const [index, node] of [...section.querySelectorAll(".ck-cell")].entries()) ctx.cells.push(setupCell(ctx, node, index));
+  bootPython();
+  let createEditor;
+  try {
+    ({ createEditor } = await import("./editor.js"));
+  } catch (error) {
+    console.warn("Der Code-Editor ließ sich nicht laden; die Zellen führen den angezeigten Code aus:", error);
+    return;
+  }
+  for (const cell of ctx.cells) {
+    cell.upgrade(createEditor);
+    await new Promise((resolve) => setTimeout(resolve)); // one editor per task: a click or Python's answer gets in between
+  }
 }
