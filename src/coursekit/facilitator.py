@@ -7,6 +7,7 @@ the notes, so the notes are absent from their HTML and from the search index.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -83,7 +84,10 @@ def _block_end(lines: list[str], start: int, indent: str) -> int:
     return i
 
 
-def split_boxes(body: str, kind: str) -> tuple[str, list[Box]]:
+# The course check, the facilitator views, slides, handouts and the handbook all split the same pages,
+# and the preview does so on every save: kept per text (immutable results).
+@functools.lru_cache(maxsize=4096)
+def split_boxes(body: str, kind: str) -> tuple[str, tuple[Box, ...]]:
     """The body without admonitions of type ``kind`` (outside code fences), and those admonitions."""
     lines = body.splitlines()
     fenced = markers.fenced_lines(body)
@@ -104,7 +108,7 @@ def split_boxes(body: str, kind: str) -> tuple[str, list[Box]]:
         boxes.append(Box(header[0], "\n".join(block).strip(), i, header[1]))
         kept.extend([""] * (end - i))  # keep line numbers of what follows
         i = end
-    return "\n".join(kept) + "\n", boxes
+    return "\n".join(kept) + "\n", tuple(boxes)
 
 
 def canonical_header(box: Box, kind: str) -> str:
@@ -121,10 +125,11 @@ def with_canonical_notes(body: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def split_notes(body: str) -> tuple[str, list[Note]]:
+@functools.lru_cache(maxsize=4096)
+def split_notes(body: str) -> tuple[str, tuple[Note, ...]]:
     """The body without facilitator notes, and the notes."""
     rest, boxes = split_boxes(body, "moderation")
-    return rest, [_note(box) for box in boxes]
+    return rest, tuple(_note(box) for box in boxes)
 
 
 def _note(box: Box) -> Note:

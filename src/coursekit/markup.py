@@ -13,6 +13,7 @@ Policy (documented on docs/redaktion.md):
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -149,7 +150,8 @@ UNSAFE_HTML = [
 URL_ATTR_RE = re.compile(r"\s(?:href|src|action|formaction|xlink:href|poster|srcset)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 
-def unsafe_html(content: str) -> list[str]:
+@functools.lru_cache(maxsize=1024)  # the preview scans every page on each save; most are as before
+def unsafe_html(content: str) -> tuple[str, ...]:
     """What in a page's rendered content could run script, in German; empty when it is clean."""
     found = [what for pattern, what in UNSAFE_HTML if pattern.search(content)]
     for match in URL_ATTR_RE.finditer(content):
@@ -161,4 +163,4 @@ def unsafe_html(content: str) -> list[str]:
             and not (scheme == "data" and re.match(r"data:image/(?:png|jpeg|gif|webp)[;,]", url.strip(), re.IGNORECASE))
         ):
             found.append(f"eine Adresse der Art „{scheme}:“")
-    return sorted(set(found))
+    return tuple(sorted(set(found)))

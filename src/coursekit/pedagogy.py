@@ -6,6 +6,7 @@ teaching quality and can be relaxed per site with the plugin option ``pedagogy_c
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -66,7 +67,12 @@ Emit = Callable[[Path, int, str, str], None]
 
 def body_words(page: Page) -> int:
     """Words a learner reads: without facilitator notes and course markers."""
-    learner_text, _ = split_notes(page.body)
+    return _learner_words(page.body)
+
+
+@functools.lru_cache(maxsize=1024)  # the preview checks every page on each save; most are as before
+def _learner_words(body: str) -> int:
+    learner_text, _ = split_notes(body)
     marker_lines = {m.index for m in markers.scan(learner_text)}
     prose = " ".join(line for i, line in enumerate(learner_text.splitlines()) if i not in marker_lines)
     return len([w for w in prose.split() if any(ch.isalnum() for ch in w)])

@@ -6,6 +6,7 @@ reports each one left in a module page or quiz file, so a scaffolded module cann
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -145,7 +146,8 @@ def new_module(root: Path, module_id: str, title: str, modules_dir: str = "modul
     return page
 
 
-def placeholder_lines(text: str) -> list[tuple[int, str]]:
+@functools.lru_cache(maxsize=1024)  # the preview checks every file on each save; most are as before
+def placeholder_lines(text: str) -> tuple[tuple[int, str], ...]:
     """(line, placeholder) for every line whose whole value is still a template placeholder."""
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -155,7 +157,7 @@ def placeholder_lines(text: str) -> list[tuple[int, str]]:
             value = value[1:-1]
         if value in PLACEHOLDERS:
             found.append((number, value))
-    return found
+    return tuple(found)
 
 
 def check_placeholders(course: Course, emit: Emit) -> None:

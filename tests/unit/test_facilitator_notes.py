@@ -61,7 +61,7 @@ def test_indented_notes_are_hidden_and_flagged(container: str, inner: str) -> No
 def test_notes_inside_code_fences_are_examples_not_notes() -> None:
     body = f'```markdown\n!!! moderation "Beispiel"\n\n    {SECRET}\n```\n'
     learner, notes = split_notes(body)
-    assert notes == [] and SECRET in learner
+    assert notes == () and SECRET in learner
 
 
 def test_lines_after_a_note_keep_their_numbers() -> None:

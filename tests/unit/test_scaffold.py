@@ -41,12 +41,12 @@ def test_new_module_is_last_in_nav_and_only_its_placeholders_are_reported(tmp_pa
 
 
 def test_placeholders_are_whole_values_only() -> None:
-    assert placeholder_lines('  - text: "Sie können … erklären."\n') == [(1, "Sie können … erklären.")]
-    assert placeholder_lines("    Fragen, über die Lernende nachdenken.\n") == [
-        (1, "Fragen, über die Lernende nachdenken.")
-    ]
+    assert placeholder_lines('  - text: "Sie können … erklären."\n') == ((1, "Sie können … erklären."),)
+    assert placeholder_lines("    Fragen, über die Lernende nachdenken.\n") == (
+        (1, "Fragen, über die Lernende nachdenken."),
+    )
     # The same words inside an editor's own sentence are the editor's text.
-    assert placeholder_lines('  - text: "Sie können … erklären. Und mehr."\nDie richtige Antwort. Ja.\n') == []
+    assert placeholder_lines('  - text: "Sie können … erklären. Und mehr."\nDie richtige Antwort. Ja.\n') == ()
 
 
 def test_existing_quiz_file_is_not_overwritten(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ def view_source(module: Module) -> str:
 
 
 def timing_plan(course: Course, module: Module) -> str:
-    notes: list[Note] = split_notes(module.page.body)[1]
+    notes: tuple[Note, ...] = split_notes(module.page.body)[1]
     questions = sum(len(quiz.questions) for quiz in course.quizzes_of(module.meta.id))
     rows = [
         f"<tr><td>{escape(n.title)}</td><td>{n.minutes if n.minutes is not None else '–'}</td>"

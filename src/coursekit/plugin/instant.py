@@ -34,7 +34,8 @@ def script(page_urls: list[str]) -> str:
     return SCRIPT.replace("PAGES", listed, 1)
 
 
-def with_sitemap(output: str, page_urls: list[str], root: str) -> str:
-    """``output`` with the script before ``</head>``; ``root`` is the site root relative to the page."""
-    tag = f'<script data-wurzel="{html.escape(root or ".", quote=True)}">{script(page_urls)}</script>'
+def with_sitemap(output: str, script_text: str, root: str) -> str:
+    """``output`` with the script (``script``: made once per build) before ``</head>``; ``root`` is the
+    site root relative to the page."""
+    tag = f'<script data-wurzel="{html.escape(root or ".", quote=True)}">{script_text}</script>'
     return output.replace("</head>", tag + "</head>", 1)

@@ -313,7 +313,7 @@ class CachedSearchIndex(SearchIndex):  # type: ignore[misc]  # mkdocs-material h
             inputs = [
                 "search",
                 fingerprint(self.settings),
-                page.content or "",
+                hashlib.sha256((page.content or "").encode()).hexdigest(),
                 page.url,
                 str(page.title),
                 toc_tokens(list(page.toc)),
@@ -326,7 +326,7 @@ class CachedSearchIndex(SearchIndex):  # type: ignore[misc]  # mkdocs-material h
         key = hashlib.sha256(json.dumps(inputs, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
         entry = self.cache.get(key)
         if entry is not None and isinstance(entry.get("entries"), list):
-            self.entries.extend(json.loads(json.dumps(entry["entries"])))  # copies: the index may change them
+            self.entries.extend(entry["entries"])  # mkdocs-material only writes its entries out, never changes them
             return
         before = len(self.entries)
         super().add_entry_from_context(page)

@@ -38,6 +38,7 @@ from . import (
     search,
     selfassessment,
     templatecache,
+    themefiles,
 )
 from .config import CourseConfig
 from .text import link
@@ -118,9 +119,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def __init__(self) -> None:
         self.course: Course | None = None
         self.serving = False
-        self.page_urls: list[str] = []  # every rendered page, for instant navigation (instant.py)
+        self.instant_script = ""  # instant navigation's script, listing every rendered page (instant.py)
         self.facilitator_views: dict[str, Module] = {}  # src_uri of a facilitator page -> its module
         self.files = Files([])  # this build's files, for the facilitator guide's previous/next links
+        self.slot_urls: dict[str, str] = {}  # src_uri -> URL of the pages that fill_slots links to
         # Set by build.py for `make site`: it prints handouts and handbook into site/pdf/ after mkdocs.
         self.pdf_downloads = False
         # `make preview`: the problems of the current rebuild, shown at the top of every page.
@@ -140,6 +142,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # After a site's own custom_dir, before the theme: the site may still override the course's partials.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        themefiles.list_visible_files(config)
         root = Path(config.config_file_path).parent
         if self.pages is None or self.pages.folder != root / pagecache.FOLDER:
             self.pages = pagecache.PageCache(root)
@@ -293,17 +296,18 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             html = facilitatorside.BANNER + html
         if "ck-slot" not in html:
             return html
-        urls = {}
-        for src_uri in [m.src_uri for m in course.modules] + [course.progress_page or ""]:
-            file = files.get_file_from_path(src_uri)
-            if file is not None:
-                urls[src_uri] = get_relative_url(file.url, page.url)
+        urls = {src_uri: get_relative_url(url, page.url) for src_uri, url in self.slot_urls.items()}
         return render.fill_slots(html, course, urls, self.config.pass_threshold)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         # Every page mkdocs renders in the theme (not the slide decks, not JupyterLite) loads instantly.
-        self.page_urls = [file.url for file in files.documentation_pages()]
+        self.instant_script = instant.script([file.url for file in files.documentation_pages()])
         self.files = files
+        course = self.course
+        assert course is not None
+        # Where the modules and the progress page are, for the links that on_page_content fills in.
+        wanted = [m.src_uri for m in course.modules] + [course.progress_page or ""]
+        self.slot_urls = {uri: file.url for uri in wanted if (file := files.get_file_from_path(uri)) is not None}
         return nav
 
     def on_page_context(
@@ -315,7 +319,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if "navigation.instant" in config.theme.get("features", []):
-            output = instant.with_sitemap(output, self.page_urls, get_relative_url(".", page.url))
+            output = instant.with_sitemap(output, self.instant_script, get_relative_url(".", page.url))
         output = preload.with_preloads(output, get_relative_url(".", page.url))
         output = preload.with_early_python(output, get_relative_url(".", page.url))
         title = markup.plain(page.title or "")

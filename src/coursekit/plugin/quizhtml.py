@@ -15,8 +15,6 @@ import json
 from html import escape
 
 from .. import safemd
-from ..course import Course, Module
-from ..markup import md_text
 from ..quiz import (
     BaseQuestion,
     ChoiceQuestion,
@@ -410,11 +408,3 @@ def printed_quiz(quiz: Quiz, solutions: bool = False) -> str:
             f"{solution}</li>"
         )
     return f'<div class="ck-print-quiz"><ol class="ck-print-questions">{"".join(items)}</ol></div>'
-
-
-def printed_quizzes(course: Course, module: Module, solutions: bool = False, level: int = 2) -> str:
-    """Markdown for a printable page: each quiz of ``module`` under a heading of ``level``."""
-    parts = []
-    for quiz in course.quizzes_of(module.meta.id):
-        parts.append(f"{'#' * level} {md_text(quiz.title)}\n\n{printed_quiz(quiz, solutions)}\n")
-    return "\n".join(parts)

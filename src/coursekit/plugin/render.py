@@ -147,6 +147,7 @@ def slot(name: str, arg: str = "") -> str:
 
 
 SLOT_RE = re.compile(r'<div class="ck-slot" data-slot="([\w-]+)" data-arg="([\w-]*)"></div>')
+PRINTED_QUIZ, PRINTED_KEY = "printed-quiz", "printed-key"  # a quiz on paper, without and with its solutions
 
 
 def render_marker(course: Course, page_uri: str, marker: Marker) -> str:
@@ -198,6 +199,11 @@ def fill_slots(html: str, course: Course, urls: dict[str, str], default_threshol
 
     def fill(match: re.Match[str]) -> str:
         name, arg = match.group(1), match.group(2)
+        if name in (PRINTED_QUIZ, PRINTED_KEY):
+            printed = course.quizzes.get(arg)
+            if printed is None:  # only while previewing a faulty quiz file
+                return '<p class="ck-missing">Dieses Quiz enthält Fehler und wird nach der Korrektur angezeigt.</p>'
+            return quizhtml.printed_quiz(printed.item, solutions=name == PRINTED_KEY)
         if name == "quiz":
             loaded = course.quizzes.get(arg)
             if loaded is None:  # only while previewing a faulty quiz file

@@ -51,7 +51,7 @@ def page_fingerprint(page: Page) -> dict[str, Any]:
         "abs": page.abs_url,
         "edit": page.edit_url,
         "src": page.file.src_uri,
-        "content": page.content,
+        "content": hashlib.sha256((page.content or "").encode()).hexdigest(),  # cheaper than JSON-quoting it
         "toc": toc_tokens(list(page.toc)),
         "meta": fingerprint(page.meta),
         "home": page.is_homepage,
