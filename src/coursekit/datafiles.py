@@ -31,6 +31,22 @@ def yaml_files(folder: Path) -> list[Path]:
     return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]) if folder.is_dir() else []
 
 
+# Valid items by (model, file, text): the preview loads every file on each save, most as before. The
+# models are frozen, so an item can be shared between builds.
+_valid: dict[tuple[type[Identified], Path, str], Identified] = {}
+
+
+def _validated[M: Identified](model: type[M], path: Path, text: str, data: object) -> M:
+    key = (model, path, text)
+    item = _valid.get(key)
+    if not isinstance(item, model):
+        if len(_valid) > 5000:
+            _valid.clear()
+        item = model.model_validate(data)
+        _valid[key] = item
+    return item
+
+
 def load_folder[M: Identified](
     folder: Path, model: type[M], report: Report, tags: frozenset[str] = frozenset()
 ) -> dict[str, DataFile[M]]:
@@ -53,7 +69,7 @@ def load_folder[M: Identified](
             )
             continue
         try:
-            item = model.model_validate(located.data)
+            item = _validated(model, path, text or "", located.data)
         except ValidationError as exc:
             report_validation_error(exc, model, located, path, report, tags)
             continue

@@ -393,8 +393,22 @@ def _printed_body(quiz: Quiz, q: BaseQuestion, solutions: bool) -> str:
     return blank  # reflection
 
 
+_printed: dict[tuple[str, bool], str] = {}
+
+
 def printed_quiz(quiz: Quiz, solutions: bool = False) -> str:
-    """The quiz on paper, entries in display order; ``solutions`` adds key and explanation (handbook only)."""
+    """The quiz on paper, entries in display order; ``solutions`` adds key and explanation (handbook only).
+
+    Kept per process by the quiz's content, like ``quiz_html``: handouts and the handbook print every quiz."""
+    key = (quiz.model_dump_json(), solutions)
+    if key not in _printed:
+        if len(_printed) > 1000:
+            _printed.clear()
+        _printed[key] = _printed_quiz(quiz, solutions)
+    return _printed[key]
+
+
+def _printed_quiz(quiz: Quiz, solutions: bool) -> str:
     items = []
     for q in quiz.questions:
         solution = ""
