@@ -198,6 +198,7 @@ def test_python_started_from_the_head_is_taken_over_not_started_twice(page: Page
 def test_a_cell_runs_before_its_editor_has_come_and_nothing_moves_when_it_comes(page: Page) -> None:
     held: list[Route] = []
     page.route("**/assets/coursekit/editor.js", lambda route: held.append(route))  # the editor bundle, held back
+    page.emulate_media(color_scheme="dark")  # the waiting code keeps the theme's colours, AA in both schemes
     page.goto(MODULE)
     exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
     exercise.scroll_into_view_if_needed()
@@ -210,6 +211,8 @@ def test_a_cell_runs_before_its_editor_has_come_and_nothing_moves_when_it_comes(
 
     expect(button).to_be_visible()
     expect(cell.locator(".cm-content")).to_have_count(0)
+    page.wait_for_timeout(300)  # past Material's colour transition
+    assert axe_violations(page) == []
     waiting = button_offset()
     expect(run(cell)).to_contain_text("'woche': 1")  # the code the page shows, run without its editor
     assert held, "the page did not ask for the editor"

@@ -12,6 +12,7 @@ the same name, so the excluded element is a <section>, which nothing inside a qu
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape
 
 from .. import safemd
@@ -303,19 +304,23 @@ def _intro(quiz: Quiz, threshold: float) -> str:
     )
 
 
-_rendered: dict[tuple[str, str, float, tuple[str, str] | None], str] = {}
+# Quiz HTML by the quiz's content and the other arguments, per process: the preview rebuilds every page,
+# handout and the handbook on each save, and most quizzes are as before.
+_kept: dict[tuple[object, ...], str] = {}
+
+
+def _kept_html(key: tuple[object, ...], make: Callable[[], str]) -> str:
+    if key not in _kept:
+        if len(_kept) > 2000:
+            _kept.clear()
+        _kept[key] = make()
+    return _kept[key]
 
 
 def quiz_html(quiz: Quiz, module_id: str, threshold: float, next_step: tuple[str, str] | None = None) -> str:
-    """The quiz; ``next_step`` (URL, text) is the way on that quiz.js shows once the quiz is passed.
-
-    Kept per process by the quiz's content: the preview rebuilds every page on each save."""
-    key = (quiz.model_dump_json(), module_id, threshold, next_step)
-    if key not in _rendered:
-        if len(_rendered) > 1000:
-            _rendered.clear()
-        _rendered[key] = _quiz_html(quiz, module_id, threshold, next_step)
-    return _rendered[key]
+    """The quiz; ``next_step`` (URL, text) is the way on that quiz.js shows once the quiz is passed."""
+    key = ("quiz", quiz.model_dump_json(), module_id, threshold, next_step)
+    return _kept_html(key, lambda: _quiz_html(quiz, module_id, threshold, next_step))
 
 
 def _quiz_html(quiz: Quiz, module_id: str, threshold: float, next_step: tuple[str, str] | None) -> str:
@@ -393,19 +398,9 @@ def _printed_body(quiz: Quiz, q: BaseQuestion, solutions: bool) -> str:
     return blank  # reflection
 
 
-_printed: dict[tuple[str, bool], str] = {}
-
-
 def printed_quiz(quiz: Quiz, solutions: bool = False) -> str:
-    """The quiz on paper, entries in display order; ``solutions`` adds key and explanation (handbook only).
-
-    Kept per process by the quiz's content, like ``quiz_html``: handouts and the handbook print every quiz."""
-    key = (quiz.model_dump_json(), solutions)
-    if key not in _printed:
-        if len(_printed) > 1000:
-            _printed.clear()
-        _printed[key] = _printed_quiz(quiz, solutions)
-    return _printed[key]
+    """The quiz on paper, entries in display order; ``solutions`` adds key and explanation (handbook only)."""
+    return _kept_html(("printed", quiz.model_dump_json(), solutions), lambda: _printed_quiz(quiz, solutions))
 
 
 def _printed_quiz(quiz: Quiz, solutions: bool) -> str:
