@@ -331,7 +331,11 @@ def exercise_output(context: BrowserContext, base: str, log: list[Served]) -> tu
     exercise = page.locator(".ck-exercise").first
     exercise.scroll_into_view_if_needed()  # Python boots when the exercise comes near, as for a reader
     first, last = exercise.locator(".ck-cell").first, exercise.locator(".ck-cell").last
-    first.get_by_role("button", name="Ausführen").click()  # enabled from the start; a click waits for Python
+    # Clicked as soon as the button is there (enabled from the start; a click waits for Python): the page
+    # is watched every frame. A plain click() looks for the button with growing pauses (up to 0.5 s)
+    # and measured those pauses as well.
+    page.wait_for_function("() => document.querySelector('.ck-exercise .ck-cell-actions button')", polling="raf")
+    first.get_by_role("button", name="Ausführen").click()
     first.locator(".ck-run-output > :not(.ck-running)").first.wait_for(timeout=120_000)
     # The page marks when it shows an output (User Timing); that is the time since navigation began,
     # without the test driver's polling (about 0.3 s here).

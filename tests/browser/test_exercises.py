@@ -19,12 +19,19 @@ from support.recorder import RequestRecorder
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PYTHON = 60_000  # ms: the first run waits for Python to boot (about a second here, more on a busy machine)
+# and so do the editors, which come once Python has started (runner.js)
 MODULE = "/module/interne-moocs/"
 EXERCISE = "mooc-trichter"
 
 
-def set_code(cell: Locator, code: str) -> None:
+def editor_of(cell: Locator) -> Locator:
     content = cell.locator(".cm-content")
+    expect(content).to_be_visible(timeout=PYTHON)
+    return content
+
+
+def set_code(cell: Locator, code: str) -> None:
+    content = editor_of(cell)
     content.click()
     content.press("Control+a")
     content.page.keyboard.insert_text(code)
@@ -52,7 +59,7 @@ def test_a_gap_needs_the_learner_and_the_solution_is_recorded(page: Page, record
     exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
     exercise.scroll_into_view_if_needed()
     cell = exercise.locator(".ck-cell[data-gap]").first
-    expect(cell.locator(".cm-content")).to_be_visible()
+    editor_of(cell)
     original = code_of(cell)
     assert "..." in original  # the task has a gap, not its solution
     assert "Noch nicht bearbeitet" in run(cell).inner_text()
@@ -64,7 +71,7 @@ def test_a_gap_needs_the_learner_and_the_solution_is_recorded(page: Page, record
     expect(run(cell)).to_contain_text("✔")
     page.reload()
     exercise.scroll_into_view_if_needed()
-    expect(cell.locator(".cm-content")).to_be_visible()
+    editor_of(cell)
     assert code_of(cell) == solution  # the learner's code survives a reload
     assert "revealed" in stored(page) and stored(page)["revealed"] == {}
     cell.get_by_role("button", name="Lösung anzeigen").click()
@@ -97,8 +104,7 @@ def test_keyboard_only_run_with_shift_enter_and_leave_the_editor(page: Page) -> 
     exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
     exercise.scroll_into_view_if_needed()
     cell = exercise.locator(".ck-cell").first
-    editor = cell.locator(".cm-content")
-    expect(editor).to_be_visible()
+    editor = editor_of(cell)
     editor.focus()
     page.keyboard.press("Control+End")
     page.keyboard.insert_text("\nprint('Tastatur')")
@@ -115,7 +121,7 @@ def test_module_page_with_cells_is_accessible(page: Page, scheme: str) -> None:
     page.goto(MODULE)
     exercise = page.locator(".ck-exercise")
     exercise.scroll_into_view_if_needed()
-    expect(exercise.locator(".cm-content").first).to_be_visible()
+    editor_of(exercise.locator(".ck-cell").first)
     run(exercise.locator(".ck-cell").nth(1))
     exercise.get_by_role("button", name="Ausführen").first.focus()  # the focused look must keep its contrast too
     page.wait_for_timeout(300)  # past Material's colour transition
@@ -128,7 +134,7 @@ def test_edits_travel_with_the_progress_export(page: Page, tmp_path: Path) -> No
     exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
     exercise.scroll_into_view_if_needed()
     cell = exercise.locator(".ck-cell").first
-    expect(cell.locator(".cm-content")).to_be_visible()
+    editor_of(cell)
     edited = code_of(cell) + "\nprint('mitgenommen')"
     set_code(cell, edited)
     page.goto("/fortschritt/")
@@ -144,7 +150,7 @@ def test_edits_travel_with_the_progress_export(page: Page, tmp_path: Path) -> No
     expect(page.locator(".ck-progress-message")).to_contain_text("importiert")
     page.goto(MODULE)
     exercise.scroll_into_view_if_needed()
-    expect(cell.locator(".cm-content")).to_be_visible()
+    editor_of(cell)
     assert code_of(cell) == edited
 
 
@@ -153,7 +159,7 @@ def test_an_edit_of_a_cell_the_course_changed_is_shown_once_not_lost_silently(pa
     exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
     exercise.scroll_into_view_if_needed()
     cell = exercise.locator(".ck-cell").first
-    expect(cell.locator(".cm-content")).to_be_visible()
+    editor_of(cell)
     earlier = code_of(cell) + "\nprint('meine alte Fassung')"
     set_code(cell, earlier)
     # As if the edit had been made before a course update: its cell hash no longer matches.
@@ -176,7 +182,7 @@ def test_an_edit_of_a_cell_the_course_changed_is_shown_once_not_lost_silently(pa
     assert stored(page)["cells"] == {}
     page.reload()
     exercise.scroll_into_view_if_needed()
-    expect(cell.locator(".cm-content")).to_be_visible()
+    editor_of(cell)
     expect(cell.get_by_role("note")).to_have_count(0)  # shown once
 
 
@@ -186,7 +192,7 @@ def test_python_started_from_the_head_is_taken_over_not_started_twice(page: Page
     exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
     exercise.scroll_into_view_if_needed()
     cell = exercise.locator(".ck-cell").first
-    expect(cell.locator(".cm-content")).to_be_visible()
+    editor_of(cell)
     expect(run(cell).locator(".ck-run-error")).to_have_count(0)
     assert page.evaluate("window.kursPython === undefined")  # runner.js took the early worker over
     workers = page.evaluate(
@@ -215,8 +221,35 @@ def test_a_cell_runs_before_its_editor_has_come_and_nothing_moves_when_it_comes(
     assert axe_violations(page) == []
     waiting = button_offset()
     expect(run(cell)).to_contain_text("'woche': 1")  # the code the page shows, run without its editor
+    for _ in range(100):  # the editors are asked for once Python has answered and the page is idle
+        if held:
+            break
+        page.wait_for_timeout(50)
     assert held, "the page did not ask for the editor"
     for route in held:
         route.continue_()
-    expect(cell.locator(".cm-content")).to_be_visible()
+    editor_of(cell)
     assert abs(button_offset() - waiting) < 1  # the editor took the box its code had (course.css)
+
+
+def test_the_editors_wait_for_python_unless_the_learner_reaches_for_the_code(page: Page) -> None:
+    held: list[Route] = []
+    page.route("**/pyodide/snapshot.bin", lambda route: held.append(route))  # Python cannot finish its boot
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url) if request.url.endswith("/editor.js") else None)
+    page.goto(MODULE)
+    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
+    exercise.scroll_into_view_if_needed()
+    cell = exercise.locator(".ck-cell").nth(1)
+    expect(cell.get_by_role("button", name="Ausführen")).to_be_visible()
+    page.wait_for_timeout(1500)  # idle time in which the editors came before they waited for Python
+    assert held, "Python did not ask for its snapshot"
+    assert asked == [], "the editors came while Python was still booting"
+    cell.locator(".ck-code-waiting").click()  # the learner reaches for the code: its editor comes at once
+    expect(cell.locator(".cm-content")).to_be_focused()
+    page.keyboard.press("Control+End")
+    page.keyboard.insert_text("\n# meine Notiz")
+    assert code_of(cell).endswith("# meine Notiz")
+    editor_of(exercise.locator(".ck-cell").first)  # the other cells get theirs as well
+    for route in held:
+        route.continue_()

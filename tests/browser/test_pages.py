@@ -96,6 +96,6 @@ def test_exercise_on_the_module_page_has_no_wcag_violations(page: Page, scheme: 
     page.goto("/module/interne-moocs/")
     exercise = page.locator(".ck-exercise")
     exercise.scroll_into_view_if_needed()
-    expect(exercise.locator(".ck-editor").first).to_be_visible()  # editors replaced the static code
+    expect(exercise.locator(".ck-editor").first).to_be_visible(timeout=60_000)  # editors come once Python started
     expect(exercise.locator("svg[role=img]").first).to_be_visible()  # the build's outputs until a run
     assert axe_violations(page) == []

@@ -16,6 +16,7 @@ let spare = null; // a second Python, booted while a run takes long, so that "St
 const SPARE_AFTER_MS = 400;
 let nextId = 1;
 const allCells = new Set(); // every cell on pages seen in this tab: a restart marks them all as not run
+const quiet = []; // resolvers of noRunPending()
 
 function startPython() {
   python = adoptEarlyWorker() ?? bootWorker();
@@ -93,7 +94,13 @@ async function execute(exercise, code) {
   }).finally(() => {
     py.pending.delete(id);
     clearTimeout(standby);
+    if (!py.pending.size) for (const resolve of quiet.splice(0)) resolve();
   });
+}
+
+// Resolves when no run is waiting for Python's answer (at once when none is).
+function noRunPending() {
+  return python?.pending.size ? new Promise((resolve) => quiet.push(resolve)) : Promise.resolve();
 }
 
 function element(tag, props = {}, ...children) {
@@ -208,6 +215,7 @@ function setupCell(ctx, node, index) {
     });
     host.ckEditor = editor; // the cell's code for tests and the browser console: $0.ckEditor.value
     place.replaceWith(host);
+    return editor;
   };
   if (superseded !== null) {
     const earlier = element("details", {}, element("summary", { textContent: "Ihre frühere Fassung anzeigen" }), element("pre", { className: "ck-nb-out", tabIndex: 0, textContent: superseded }));
@@ -266,6 +274,7 @@ export async function initExercise(section, state) {
   const ctx = { exercise: section.dataset.exercise, state, cells: [] };
   for (const [index, node] of [...section.querySelectorAll(".ck-cell")].entries()) ctx.cells.push(setupCell(ctx, node, index));
   bootPython();
+  const reached = await editorsWanted(section);
   let createEditor;
   try {
     ({ createEditor } = await import("./editor.js"));
@@ -273,8 +282,37 @@ export async function initExercise(section, state) {
     console.warn("Der Code-Editor ließ sich nicht laden; die Zellen führen den angezeigten Code aus:", error);
     return;
   }
+  const first = ctx.cells.find((cell) => cell.node === reached);
+  if (first) first.upgrade(createEditor).view.focus(); // the code box the learner reached for, ready to type in
   for (const cell of ctx.cells) {
-    cell.upgrade(createEditor);
+    if (cell === first) continue;
     await new Promise((resolve) => setTimeout(resolve)); // one editor per task: a click or Python's answer gets in between
+    cell.upgrade(createEditor);
   }
+}
+
+// The editors are the page's largest script, and making them keeps the main thread busy for 0.2-0.4 s
+// on a 2-core laptop: they come once Python has started, has answered any run already asked for and the
+// page is idle, so that they hold up neither Python's boot nor a first run. Until then a cell runs the
+// code it shows. When the learner reaches for a code box before (pointer or keyboard focus), they come
+// at once; resolves with that cell then, else null.
+function editorsWanted(section) {
+  return new Promise((resolve) => {
+    const done = (cell) => {
+      section.removeEventListener("pointerdown", reach, true);
+      section.removeEventListener("focusin", reach, true);
+      resolve(cell);
+    };
+    const reach = (event) => {
+      if (event.target.closest?.(".ck-code-waiting")) done(event.target.closest(".ck-cell"));
+    };
+    section.addEventListener("pointerdown", reach, true);
+    section.addEventListener("focusin", reach, true);
+    const idle = () => new Promise((go) => (window.requestIdleCallback ? requestIdleCallback(go, { timeout: 1000 }) : setTimeout(go, 50)));
+    bootPython()
+      .ready.catch(() => {}) // without Python the editors still come: the code can be edited and copied
+      .then(noRunPending)
+      .then(idle)
+      .then(() => done(null));
+  });
 }
