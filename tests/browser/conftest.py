@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from support.browser import ARTIFACTS, QUIET_CHROMIUM, chromium_path
-from support.recorder import RequestRecorder
+from coursekit.bench.browser import QUIET_CHROMIUM, RequestRecorder
+from support.browser import ARTIFACTS, chromium_path
 
 
 @pytest.fixture(scope="session")

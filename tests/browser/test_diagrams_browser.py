@@ -8,10 +8,10 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from browser.conftest import fresh_page
+from coursekit.bench.browser import RequestRecorder
 from coursekit.build import build_site
 from support.browser import axe_violations
 from support.course import MINIMAL_MKDOCS, ROOT, valid_module
-from support.recorder import RequestRecorder
 from support.server import serving
 
 pytestmark = pytest.mark.browser

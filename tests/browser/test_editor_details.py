@@ -9,10 +9,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from browser.conftest import fresh_page
+from coursekit.bench.browser import RequestRecorder
 from coursekit.build import build_site
 from support.browser import axe_violations
 from support.course import VALID_QUIZ
-from support.recorder import RequestRecorder
 from support.server import serving
 
 pytestmark = pytest.mark.browser

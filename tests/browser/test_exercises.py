@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, Route, expect
 
+from coursekit.bench.browser import RequestRecorder
 from support.browser import assert_no_foreign_requests, axe_violations, watch_csp
-from support.recorder import RequestRecorder
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PYTHON = 60_000  # ms: the first run waits for Python to boot (about a second here, more on a busy machine)

@@ -7,8 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from coursekit.bench.browser import RequestRecorder
 from support.browser import assert_no_foreign_requests, axe_violations
-from support.recorder import RequestRecorder
 
 pytestmark = pytest.mark.browser
 DECK = "/moderation/social-learning/folien/"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, Route, expect
 
+from coursekit.bench.browser import RequestRecorder
 from support.browser import assert_no_foreign_requests, axe_violations
-from support.recorder import RequestRecorder
 
 pytestmark = pytest.mark.browser
 KEY = "slkurs.fortschritt.v1"

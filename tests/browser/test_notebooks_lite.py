@@ -7,8 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from coursekit.bench.browser import RequestRecorder
 from support.browser import assert_no_foreign_requests, watch_csp
-from support.recorder import RequestRecorder
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 KERNEL = 120_000  # ms: a cold Pyodide start with the kernel's packages takes several seconds on two cores

@@ -22,9 +22,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from browser.conftest import fresh_page
+from coursekit.bench.browser import RequestRecorder
 from support.browser import axe_violations
 from support.course import ROOT
-from support.recorder import RequestRecorder
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

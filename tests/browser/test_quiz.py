@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from coursekit.bench.browser import RequestRecorder
 from coursekit.build import build_site
 from support.browser import assert_no_foreign_requests, axe_violations
 from support.course import SITES
-from support.recorder import RequestRecorder
 from support.server import serving
 
 pytestmark = pytest.mark.browser

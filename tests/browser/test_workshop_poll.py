@@ -11,10 +11,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from browser.conftest import fresh_page
+from coursekit.bench.browser import RequestRecorder
 from coursekit.build import build_site
 from coursekit.workshopserver.store import DB_NAME
 from support.browser import assert_no_foreign_requests, axe_violations
-from support.recorder import RequestRecorder
 from support.server import serving
 from support.workshop import poll_course, serving_workshop
 

@@ -2,43 +2,25 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from support.recorder import RequestRecorder
+from coursekit.bench import browser as quiet
+from coursekit.bench.browser import RequestRecorder
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
-DEAD = "http://127.0.0.1:9"  # nothing listens on the discard port
-
-# Keep chromium from phoning home on its own, so what the recorder sees comes from the site.
-QUIET_CHROMIUM = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-extensions",
-    "--disable-default-apps",
-    "--disable-component-extensions-with-background-pages",
-    "--disable-features=AutofillServerCommunication,OptimizationHints,Translate,MediaRouter,NetworkTimeServiceQuerying",
-    f"--gaia-url={DEAD}",
-    f"--google-apis-url={DEAD}",
-    f"--lso-url={DEAD}",
-    "--component-updater=url-source=" + DEAD,
-]
 
 
 def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).exists():
-        pytest.fail("Debian-Paket chromium fehlt: apt-get install chromium (make setup erledigt das).")
-    return path
+    try:
+        return quiet.chromium_path()
+    except RuntimeError as missing:
+        pytest.fail(str(missing))
 
 
 def assert_no_foreign_requests(page: Page, recorder: RequestRecorder) -> None:
