@@ -253,3 +253,23 @@ def test_the_editors_wait_for_python_unless_the_learner_reaches_for_the_code(pag
     editor_of(exercise.locator(".ck-cell").first)  # the other cells get theirs as well
     for route in held:
         route.continue_()
+
+
+def test_a_kept_edit_runs_before_its_editor_has_come(page: Page) -> None:
+    page.goto(MODULE)
+    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
+    exercise.scroll_into_view_if_needed()
+    cell = exercise.locator(".ck-cell").first
+    set_code(cell, "print('meine Fassung')")
+    assert stored(page)["cells"], "the edit was not kept in the learner's state"
+    held: list[Route] = []
+    page.route("**/assets/coursekit/editor.js", lambda route: held.append(route))
+    page.reload()
+    exercise.scroll_into_view_if_needed()
+    expect(cell.locator(".ck-code-waiting")).to_contain_text("print('meine Fassung')")  # shown while it waits
+    expect(cell.locator(".cm-content")).to_have_count(0)
+    output = run(cell)
+    expect(output).to_contain_text("meine Fassung")  # the learner's code ran, not the course's
+    expect(output).not_to_contain_text("'woche': 1")
+    for route in held:
+        route.continue_()
