@@ -273,3 +273,17 @@ def test_a_kept_edit_runs_before_its_editor_has_come(page: Page) -> None:
     expect(output).not_to_contain_text("'woche': 1")
     for route in held:
         route.continue_()
+
+
+def test_standard_library_modules_the_snapshot_lacks_can_be_imported(page: Page) -> None:
+    # The snapshot was made with the bytecode standard library, the page brings the sources: a module no
+    # exercise imports before the snapshot is read from the page's zip, not from the snapshot's directory.
+    page.goto(MODULE)
+    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
+    exercise.scroll_into_view_if_needed()
+    cell = exercise.locator(".ck-cell").first
+    set_code(
+        cell,
+        "import calendar, difflib, pprint\nprint(calendar.isleap(2024), difflib.SequenceMatcher(None, 'ab', 'abc').ratio())",
+    )
+    expect(run(cell)).to_contain_text("True 0.8")

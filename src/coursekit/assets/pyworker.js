@@ -104,7 +104,12 @@ async function boot({ indexURL, stdLibURL, snapshotURL, dataURL }) {
   python.FS.mkdirTree("/kursdaten");
   for (const [name, bytes] of await data) python.FS.writeFile(`/kursdaten/${name}`, bytes);
   // The snapshot froze the random generator's state: seed it anew so each visit gets its own numbers.
-  python.runPython("import os, random; os.environ['KURSLAB_DATA'] = '/kursdaten'; random.seed(); import kurslab.runner");
+  // It also holds the directory of the standard library's zip it was made with (bytecode), while the
+  // page's zip at the same path holds the sources: forget it (read again at the first import of a module
+  // the snapshot lacks), or that import reads the wrong bytes ("bad local file header").
+  python.runPython(
+    "import importlib, os, random; importlib.invalidate_caches(); os.environ['KURSLAB_DATA'] = '/kursdaten'; random.seed(); import kurslab.runner",
+  );
   return how;
 }
 
