@@ -284,6 +284,7 @@ def test_standard_library_modules_the_snapshot_lacks_can_be_imported(page: Page)
     cell = exercise.locator(".ck-cell").first
     set_code(
         cell,
-        "import calendar, difflib, pprint\nprint(calendar.isleap(2024), difflib.SequenceMatcher(None, 'ab', 'abc').ratio())",
+        "import calendar, difflib, pprint\n"
+        "print(calendar.isleap(2024), difflib.SequenceMatcher(None, 'ab', 'abc').ratio())",
     )
     expect(run(cell)).to_contain_text("True 0.8")
