@@ -24,6 +24,14 @@ MODULE = "/module/interne-moocs/"
 EXERCISE = "mooc-trichter"
 
 
+def open_exercise(page: Page) -> Locator:
+    """The module page, scrolled to the exercise (Python boots from <head>, the cells start when it is near)."""
+    page.goto(MODULE)
+    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
+    exercise.scroll_into_view_if_needed()
+    return exercise
+
+
 def editor_of(cell: Locator) -> Locator:
     content = cell.locator(".cm-content")
     expect(content).to_be_visible(timeout=PYTHON)
@@ -55,9 +63,7 @@ def stored(page: Page) -> dict[str, object]:
 
 def test_a_gap_needs_the_learner_and_the_solution_is_recorded(page: Page, recorder: RequestRecorder) -> None:
     violations = watch_csp(page.context)
-    page.goto(MODULE)
-    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
-    exercise.scroll_into_view_if_needed()
+    exercise = open_exercise(page)
     cell = exercise.locator(".ck-cell[data-gap]").first
     editor_of(cell)
     original = code_of(cell)
@@ -84,9 +90,7 @@ def test_a_gap_needs_the_learner_and_the_solution_is_recorded(page: Page, record
 
 
 def test_stop_ends_an_endless_loop_and_python_starts_again(page: Page) -> None:
-    page.goto(MODULE)
-    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
-    exercise.scroll_into_view_if_needed()
+    exercise = open_exercise(page)
     first, last = exercise.locator(".ck-cell").first, exercise.locator(".ck-cell").last
     expect(run(first)).not_to_be_empty()
     set_code(last, "while True:\n    pass")
@@ -100,9 +104,7 @@ def test_stop_ends_an_endless_loop_and_python_starts_again(page: Page) -> None:
 
 
 def test_keyboard_only_run_with_shift_enter_and_leave_the_editor(page: Page) -> None:
-    page.goto(MODULE)
-    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
-    exercise.scroll_into_view_if_needed()
+    exercise = open_exercise(page)
     cell = exercise.locator(".ck-cell").first
     editor = editor_of(cell)
     editor.focus()
@@ -130,9 +132,7 @@ def test_module_page_with_cells_is_accessible(page: Page, scheme: str) -> None:
 
 
 def test_edits_travel_with_the_progress_export(page: Page, tmp_path: Path) -> None:
-    page.goto(MODULE)
-    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
-    exercise.scroll_into_view_if_needed()
+    exercise = open_exercise(page)
     cell = exercise.locator(".ck-cell").first
     editor_of(cell)
     edited = code_of(cell) + "\nprint('mitgenommen')"
@@ -155,9 +155,7 @@ def test_edits_travel_with_the_progress_export(page: Page, tmp_path: Path) -> No
 
 
 def test_an_edit_of_a_cell_the_course_changed_is_shown_once_not_lost_silently(page: Page) -> None:
-    page.goto(MODULE)
-    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
-    exercise.scroll_into_view_if_needed()
+    exercise = open_exercise(page)
     cell = exercise.locator(".ck-cell").first
     editor_of(cell)
     earlier = code_of(cell) + "\nprint('meine alte Fassung')"
@@ -205,9 +203,7 @@ def test_a_cell_runs_before_its_editor_has_come_and_nothing_moves_when_it_comes(
     held: list[Route] = []
     page.route("**/assets/coursekit/editor.js", lambda route: held.append(route))  # the editor bundle, held back
     page.emulate_media(color_scheme="dark")  # the waiting code keeps the theme's colours, AA in both schemes
-    page.goto(MODULE)
-    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
-    exercise.scroll_into_view_if_needed()
+    exercise = open_exercise(page)
     cell = exercise.locator(".ck-cell").first
     button = cell.get_by_role("button", name="Ausführen")
 
@@ -237,9 +233,7 @@ def test_the_editors_wait_for_python_unless_the_learner_reaches_for_the_code(pag
     page.route("**/pyodide/snapshot.bin", lambda route: held.append(route))  # Python cannot finish its boot
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url) if request.url.endswith("/editor.js") else None)
-    page.goto(MODULE)
-    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
-    exercise.scroll_into_view_if_needed()
+    exercise = open_exercise(page)
     cell = exercise.locator(".ck-cell").nth(1)
     expect(cell.get_by_role("button", name="Ausführen")).to_be_visible()
     page.wait_for_timeout(1500)  # idle time in which the editors came before they waited for Python
@@ -256,9 +250,7 @@ def test_the_editors_wait_for_python_unless_the_learner_reaches_for_the_code(pag
 
 
 def test_a_kept_edit_runs_before_its_editor_has_come(page: Page) -> None:
-    page.goto(MODULE)
-    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
-    exercise.scroll_into_view_if_needed()
+    exercise = open_exercise(page)
     cell = exercise.locator(".ck-cell").first
     set_code(cell, "print('meine Fassung')")
     assert stored(page)["cells"], "the edit was not kept in the learner's state"
@@ -278,9 +270,7 @@ def test_a_kept_edit_runs_before_its_editor_has_come(page: Page) -> None:
 def test_standard_library_modules_the_snapshot_lacks_can_be_imported(page: Page) -> None:
     # The snapshot was made with the bytecode standard library, the page brings the sources: a module no
     # exercise imports before the snapshot is read from the page's zip, not from the snapshot's directory.
-    page.goto(MODULE)
-    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
-    exercise.scroll_into_view_if_needed()
+    exercise = open_exercise(page)
     cell = exercise.locator(".ck-cell").first
     set_code(
         cell,
