@@ -3,7 +3,7 @@ the browser tests run the same module in Pyodide)."""
 
 from __future__ import annotations
 
-from kurslab.runner import run_cell
+from kurslab.runner import NO_INPUT, run_cell
 
 
 def test_printed_text_comes_before_the_value_of_the_last_expression() -> None:
@@ -43,3 +43,14 @@ def test_output_printed_before_an_error_is_kept() -> None:
     outputs = run_cell("print('vorher')\n1 / 0", {})
     assert outputs[0] == {"type": "text", "text": "vorher\n"}
     assert outputs[1]["type"] == "error" and "ZeroDivisionError" in outputs[1]["text"]
+
+
+def test_input_and_missing_packages_get_a_german_explanation() -> None:
+    asked = run_cell("name = input('Ihr Name? ')", {})
+    assert asked[-1]["text"] == "Fehler in Zeile 1: EOFError: " + NO_INPUT
+    assert 'name = "Alex"' in asked[-1]["hint"]
+    missing = run_cell("import pandas", {})
+    assert missing[-1]["text"].startswith("Fehler in Zeile 1: ModuleNotFoundError")
+    assert "keine weiteren Pakete" in missing[-1]["hint"]
+    own = {"input": lambda prompt="": "Alex"}  # a learner's own input() is theirs to keep
+    assert run_cell("input()", own) == [{"type": "text", "text": "'Alex'"}]

@@ -22,8 +22,19 @@ HINTS = {
     "IndentationError": "Prüfen Sie die Einrückung: vier Leerzeichen je Ebene.",
     "ZeroDivisionError": "Hier wird durch null geteilt.",
     "KeyError": "Diesen Schlüssel gibt es nicht; prüfen Sie die Spaltennamen der Daten.",
+    "ModuleNotFoundError": (
+        "Prüfen Sie die Schreibweise. Auf der Kursseite gibt es die Standardbibliothek von Python und kurslab, "
+        "keine weiteren Pakete wie numpy oder pandas."
+    ),
+    "EOFError": 'Schreiben Sie den Wert direkt in den Code, zum Beispiel name = "Alex".',
 }
 GAP_HINT = "Ersetzen Sie zuerst die Lücke ... durch Ihre Lösung."
+NO_INPUT = "input() wartet auf eine Eingabe, die es auf der Kursseite nicht gibt"
+
+
+def _no_input(prompt: object = "") -> str:
+    """The page has no keyboard input for a running cell (as in a notebook with a closed stdin)."""
+    raise EOFError(NO_INPUT)
 
 
 def _value_output(value: object) -> Output:
@@ -76,6 +87,7 @@ def run_cell(code: str, namespace: dict[str, Any]) -> list[Output]:
         outputs.extend(_value_output(v) for v in values)
 
     namespace.setdefault("display", display)
+    namespace.setdefault("input", _no_input)
     try:
         tree = ast.parse(code, CELL)
         last = tree.body[-1] if tree.body else None
