@@ -1,4 +1,5 @@
-"""Helpers for browser tests: chromium flags, foreign-request and accessibility checks."""
+"""Helpers for browser tests: the browser (coursekit.bench.browser, shared with make bench), foreign-request,
+Content-Security-Policy and accessibility checks."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from coursekit.bench import browser as quiet
-from coursekit.bench.browser import RequestRecorder
+from coursekit.bench.browser import MISSING, RequestRecorder
+from coursekit.bench.browser import chromium_path as find_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -17,10 +18,11 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 
 def chromium_path() -> str:
+    """The browser to drive; the test fails with the German install hint when there is none."""
     try:
-        return quiet.chromium_path()
-    except RuntimeError as missing:
-        pytest.fail(str(missing))
+        return find_chromium()
+    except RuntimeError:
+        pytest.fail(MISSING)
 
 
 def assert_no_foreign_requests(page: Page, recorder: RequestRecorder) -> None:
