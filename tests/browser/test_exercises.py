@@ -278,3 +278,16 @@ def test_standard_library_modules_the_snapshot_lacks_can_be_imported(page: Page)
         "print(calendar.isleap(2024), difflib.SequenceMatcher(None, 'ab', 'abc').ratio())",
     )
     expect(run(cell)).to_contain_text("True 0.8")
+
+
+def test_an_exercise_reached_by_instant_navigation_runs_and_gets_its_editors(page: Page) -> None:
+    page.goto("/module/neue-rollen/")  # a module without an exercise: no Python started here
+    page.evaluate("window.kursGleichesDokument = true")  # gone after a full page load
+    page.locator(".md-sidebar--primary").get_by_role("link", name="Interne MOOCs und Lernkampagnen").click()
+    expect(page).to_have_url(re.compile(r"/module/interne-moocs/$"))
+    assert page.evaluate("window.kursGleichesDokument === true")  # no <head> script ran: runner.js starts Python
+    exercise = page.locator(f".ck-exercise[data-exercise={EXERCISE}]")
+    exercise.scroll_into_view_if_needed()
+    cell = exercise.locator(".ck-cell").first
+    expect(run(cell)).to_contain_text("'woche': 1")
+    editor_of(cell)
