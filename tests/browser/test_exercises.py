@@ -239,11 +239,12 @@ def test_the_editors_wait_for_python_unless_the_learner_reaches_for_the_code(pag
     page.wait_for_timeout(1500)  # idle time in which the editors came before they waited for Python
     assert held, "Python did not ask for its snapshot"
     assert asked == [], "the editors came while Python was still booting"
-    cell.locator(".ck-code-waiting").click()  # the learner reaches for the code: its editor comes at once
+    # The learner clicks a few words into the first line: the editor comes at once, the cursor where they clicked.
+    cell.locator(".ck-code-waiting pre").click(position={"x": 120, "y": 12})
     expect(cell.locator(".cm-content")).to_be_focused()
-    page.keyboard.press("Control+End")
-    page.keyboard.insert_text("\n# meine Notiz")
-    assert code_of(cell).endswith("# meine Notiz")
+    page.keyboard.insert_text("§")
+    first_line = code_of(cell).split("\n")[0]
+    assert "§" in first_line and not first_line.startswith("§"), first_line
     editor_of(exercise.locator(".ck-cell").first)  # the other cells get theirs as well
     for route in held:
         route.continue_()

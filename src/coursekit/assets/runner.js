@@ -282,8 +282,8 @@ export async function initExercise(section, state) {
     console.warn("Der Code-Editor ließ sich nicht laden; die Zellen führen den angezeigten Code aus:", error);
     return;
   }
-  const first = ctx.cells.find((cell) => cell.node === reached);
-  if (first) first.upgrade(createEditor).view.focus(); // the code box the learner reached for, ready to type in
+  const first = ctx.cells.find((cell) => cell.node === reached?.node);
+  if (first) focusAt(first.upgrade(createEditor).view, reached); // the code box the learner reached for
   for (const cell of ctx.cells) {
     if (cell === first) continue;
     await new Promise((resolve) => setTimeout(resolve)); // one editor per task: a click or Python's answer gets in between
@@ -295,7 +295,7 @@ export async function initExercise(section, state) {
 // on a 2-core laptop: they come once Python has started, has answered any run already asked for and the
 // page is idle, so that they hold up neither Python's boot nor a first run. Until then a cell runs the
 // code it shows. When the learner reaches for a code box before (pointer or keyboard focus), they come
-// at once; resolves with that cell then, else null.
+// at once; resolves with that cell's node and where the pointer was then, else null.
 function editorsWanted(section) {
   return new Promise((resolve) => {
     const done = (cell) => {
@@ -304,7 +304,7 @@ function editorsWanted(section) {
       resolve(cell);
     };
     const reach = (event) => {
-      if (event.target.closest?.(".ck-code-waiting")) done(event.target.closest(".ck-cell"));
+      if (event.target.closest?.(".ck-code-waiting")) done({ node: event.target.closest(".ck-cell"), x: event.clientX, y: event.clientY });
     };
     section.addEventListener("pointerdown", reach, true);
     section.addEventListener("focusin", reach, true);
@@ -315,4 +315,12 @@ function editorsWanted(section) {
       .then(idle)
       .then(() => done(null));
   });
+}
+
+// The editor has the box the code had (course.css), so the point clicked in the code is the same place in
+// the editor: the cursor goes there, as if the editor had been there all along (keyboard focus: the start).
+function focusAt(view, { x, y }) {
+  const at = x === undefined ? null : view.posAtCoords({ x, y });
+  if (at !== null) view.dispatch({ selection: { anchor: at } });
+  view.focus();
 }
