@@ -105,11 +105,19 @@ async function boot({ indexURL, stdLibURL, snapshotURL, dataURL }) {
   for (const [name, bytes] of await data) python.FS.writeFile(`/kursdaten/${name}`, bytes);
   // The snapshot froze the random generator's state: seed it anew so each visit gets its own numbers.
   // It also holds the directory of the standard library's zip it was made with (bytecode), while the
-  // page's zip at the same path holds the sources: forget it (read again at the first import of a module
-  // the snapshot lacks), or that import reads the wrong bytes ("bad local file header").
-  python.runPython(
-    "import importlib, os, random; importlib.invalidate_caches(); os.environ['KURSLAB_DATA'] = '/kursdaten'; random.seed(); import kurslab.runner",
-  );
+  // page's zip at the same path holds the sources: the zip importer forgets it (read again at the first
+  // import of a module the snapshot lacks), or that import reads the wrong bytes ("bad local file
+  // header"). Only that importer: importlib.invalidate_caches() would import importlib.metadata from
+  // sources, 0.3 s of every boot.
+  python.runPython(`
+import os, random, sys, zipimport
+for finder in list(sys.path_importer_cache.values()):
+    if isinstance(finder, zipimport.zipimporter):
+        finder.invalidate_caches()
+os.environ["KURSLAB_DATA"] = "/kursdaten"
+random.seed()
+import kurslab.runner
+`);
   return how;
 }
 
