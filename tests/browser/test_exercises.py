@@ -281,6 +281,16 @@ def test_standard_library_modules_the_snapshot_lacks_can_be_imported(page: Page)
     expect(run(cell)).to_contain_text("True 0.8")
 
 
+def test_the_boot_compiles_no_standard_library_from_sources(page: Page) -> None:
+    # The page's standard library is the source zip: a module imported during the boot that the
+    # snapshot lacks is compiled there, on every visit (importlib.invalidate_caches() brought in
+    # importlib.metadata and its imports, 0.2-0.5 s of each boot on a 2-core machine).
+    exercise = open_exercise(page)
+    cell = exercise.locator(".ck-cell").first
+    set_code(cell, "import sys\nprint('Quellen:', [m for m in sys.modules if m.startswith('importlib.metadata')])")
+    expect(run(cell)).to_contain_text("Quellen: []")
+
+
 def test_an_exercise_reached_by_instant_navigation_runs_and_gets_its_editors(page: Page) -> None:
     page.goto("/module/neue-rollen/")  # a module without an exercise: no Python started here
     page.evaluate("window.kursGleichesDokument = true")  # gone after a full page load
