@@ -291,6 +291,51 @@ def test_the_boot_compiles_no_standard_library_from_sources(page: Page) -> None:
     expect(run(cell)).to_contain_text("Quellen: []")
 
 
+KEPT = """async () => {
+  const cache = await caches.open("kurs-python");
+  return (await cache.keys()).map(({ url }) => url.split("/").pop());
+}"""
+
+
+def kept_files(page: Page, count: int) -> list[str]:
+    """The names (with ?v=version) of Python's files in Cache Storage, once there are ``count`` (written
+    after the boot, in the background)."""
+    for _ in range(PYTHON // 100):
+        names = sorted(page.evaluate(KEPT))
+        if len(names) == count:
+            return names
+        page.wait_for_timeout(100)
+    raise AssertionError(f"Cache Storage holds {names}, not {count} files")
+
+
+def test_python_files_are_kept_per_course_version(page: Page) -> None:
+    # Pyodide's WebAssembly and the snapshot are kept unpacked in Cache Storage under the snapshot's
+    # version: a second visit reads them from there, not from the server (nor the HTTP cache); a course
+    # with another version fetches them anew and drops the old copies.
+    exercise = open_exercise(page)
+    cell = exercise.locator(".ck-cell").first
+    expect(run(cell)).to_contain_text("'woche': 1")
+    version = page.request.get("/lite/static/pyodide/snapshot.json").json()["version"]
+    assert kept_files(page, 2) == [f"pyodide.asm.wasm?v={version}", f"snapshot.bin?v={version}"]
+    served: list[str] = []
+
+    def count(route: Route) -> None:
+        served.append(route.request.url)
+        route.continue_()
+
+    page.route(re.compile(r"/(pyodide\.asm\.wasm|snapshot\.bin)$"), count)
+    page.reload()
+    exercise.scroll_into_view_if_needed()
+    expect(run(cell)).to_contain_text("'woche': 1")
+    assert served == []  # both from Cache Storage
+    page.route("**/snapshot.json", lambda route: route.fulfill(json={"version": "neu"}))
+    page.reload()
+    exercise.scroll_into_view_if_needed()
+    expect(run(cell)).to_contain_text("'woche': 1")
+    assert sorted(url.rsplit("/", 1)[1] for url in served) == ["pyodide.asm.wasm", "snapshot.bin"]
+    assert kept_files(page, 2) == ["pyodide.asm.wasm?v=neu", "snapshot.bin?v=neu"]
+
+
 def test_an_exercise_reached_by_instant_navigation_runs_and_gets_its_editors(page: Page) -> None:
     page.goto("/module/neue-rollen/")  # a module without an exercise: no Python started here
     page.evaluate("window.kursGleichesDokument = true")  # gone after a full page load
