@@ -297,15 +297,16 @@ KEPT = """async () => {
 }"""
 
 
-def kept_files(page: Page, count: int) -> list[str]:
-    """The names (with ?v=version) of Python's files in Cache Storage, once there are ``count`` (written
-    after the boot, in the background)."""
+def assert_kept(page: Page, version: str) -> None:
+    """Python's two files are in Cache Storage under ``version``, and nothing else (they are written
+    after the boot, in the background, and the old version's copies deleted first)."""
+    expected = [f"pyodide.asm.wasm?v={version}", f"snapshot.bin?v={version}"]
     for _ in range(PYTHON // 100):
         names = sorted(page.evaluate(KEPT))
-        if len(names) == count:
-            return names
+        if names == expected:
+            return
         page.wait_for_timeout(100)
-    raise AssertionError(f"Cache Storage holds {names}, not {count} files")
+    raise AssertionError(f"Cache Storage holds {names}, not {expected}")
 
 
 def test_python_files_are_kept_per_course_version(page: Page) -> None:
@@ -316,7 +317,7 @@ def test_python_files_are_kept_per_course_version(page: Page) -> None:
     cell = exercise.locator(".ck-cell").first
     expect(run(cell)).to_contain_text("'woche': 1")
     version = page.request.get("/lite/static/pyodide/snapshot.json").json()["version"]
-    assert kept_files(page, 2) == [f"pyodide.asm.wasm?v={version}", f"snapshot.bin?v={version}"]
+    assert_kept(page, version)
     served: list[str] = []
 
     def count(route: Route) -> None:
@@ -333,7 +334,7 @@ def test_python_files_are_kept_per_course_version(page: Page) -> None:
     exercise.scroll_into_view_if_needed()
     expect(run(cell)).to_contain_text("'woche': 1")
     assert sorted(url.rsplit("/", 1)[1] for url in served) == ["pyodide.asm.wasm", "snapshot.bin"]
-    assert kept_files(page, 2) == ["pyodide.asm.wasm?v=neu", "snapshot.bin?v=neu"]
+    assert_kept(page, "neu")
 
 
 def test_an_exercise_reached_by_instant_navigation_runs_and_gets_its_editors(page: Page) -> None:

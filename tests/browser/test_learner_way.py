@@ -332,8 +332,9 @@ def test_search_index_waits_for_python_on_exercise_pages_but_not_for_a_searching
     python = page.evaluate("performance.getEntriesByName('kurs:python')[0].startTime")
     assert min(at for data, at in search_messages(page) if data == "jetzt") >= python
     held: list[Route] = []
-    # Python's start hangs; the learner searches meanwhile.
-    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    # Python's start hangs (its runtime's JavaScript is requested on every visit; the WebAssembly comes
+    # from Cache Storage on this second one); the learner searches meanwhile.
+    page.route("**/pyodide/pyodide.asm.mjs", lambda route: held.append(route))
     page.goto("/module/interne-moocs/")
     page.locator("input.md-search__input").click()
     search_ready(page)

@@ -46,11 +46,11 @@ def exercise_output(context: BrowserContext, base: str, log: list[Served]) -> tu
     log.clear()
     start = time.perf_counter()
     page.goto(base + EXERCISE_PAGE, wait_until="commit")
-    # As the quickest reader: the exercise is scrolled into view as soon as it is on the page, and
+    # As the quickest reader: the exercise is scrolled into view once the page has been parsed, and
     # "Ausführen" is clicked as soon as it is there (enabled from the start; a click waits for Python).
     # The page is watched every frame; the click is a real mouse click at the button. Playwright's
-    # click() first waits for the button to be stable over frames and looked for it with growing pauses:
-    # 0.1-0.5 s between the button and the click that belonged to the test driver, not to the page.
+    # click() first waits for the button to be stable over frames: 0.1-0.3 s between the button and the
+    # click that belonged to the test driver, not to the page.
     where = page.wait_for_function(FIRST_RUN_BUTTON, polling="raf", timeout=120_000).json_value()
     page.mouse.click(where["x"], where["y"])
     exercise = page.locator(".ck-exercise").first
