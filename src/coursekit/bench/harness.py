@@ -27,6 +27,16 @@ def serving(site: Path) -> Iterator[tuple[str, list[Served]]]:
         server.server_close()
 
 
+def stock_config(docs: Path, site: Path, *, fonts: bool = True, more: str = "") -> str:
+    """mkdocs.yml for plain mkdocs-material on the same Markdown, the baseline of ``make bench``.
+
+    With ``fonts`` Material keeps its default Google font, as a stock site would request it (the page
+    weight counts that as a request to another host); ``more`` is appended (navigation, extensions)."""
+    font = "" if fonts else "  font: false\n"
+    theme = f"theme:\n  name: material\n  language: de\n{font}"
+    return f"site_name: Stock\ndocs_dir: {docs}\nsite_dir: {site}\n{theme}{more}"
+
+
 def timed(cmd: list[str], cwd: Path) -> float:
     start = time.perf_counter()
     subprocess.run(cmd, cwd=cwd, check=True, capture_output=True)

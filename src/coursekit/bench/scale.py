@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .harness import stock_config
+
 SIZES = (10, 50, 200)
 WORDS = [
     "Lernende",
@@ -78,18 +80,7 @@ VERBS = [
     "nutzt",
     "bespricht",
 ]
-STOCK_CONFIG = """\
-site_name: Stock
-docs_dir: {docs}
-site_dir: {site}
-theme:
-  name: material
-  language: de
-  font: false
-nav:
-{nav}
-markdown_extensions: [admonition, attr_list, md_in_html, abbr, toc]
-"""
+STOCK_EXTENSIONS = "markdown_extensions: [admonition, attr_list, md_in_html, abbr, toc]\n"
 
 
 def _sentence(rng: random.Random) -> str:
@@ -194,7 +185,8 @@ def stock_course(course: Path, target: Path) -> Path:
         out.write_text(text, "utf-8")
     pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     nav = "\n".join(f"  - {p}" for p in pages)
-    (target / "mkdocs.yml").write_text(STOCK_CONFIG.format(docs=docs, site=target / "site", nav=nav), "utf-8")
+    config = stock_config(docs, target / "site", fonts=False, more=f"nav:\n{nav}\n{STOCK_EXTENSIONS}")
+    (target / "mkdocs.yml").write_text(config, "utf-8")
     return target / "mkdocs.yml"
 
 

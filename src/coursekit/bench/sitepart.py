@@ -14,21 +14,13 @@ from playwright.sync_api import Page, sync_playwright
 
 from .. import buildrecord
 from .browser import QUIET_CHROMIUM, RequestRecorder, chromium_path
-from .harness import serving, timed
+from .harness import serving, stock_config, timed
 from .notebook import build_stock_lite
 
 RUNS = 5
 PAGE = "/module/social-learning/"
 QUIZ_ANCHOR = "quiz-social-learning"  # the heading of PAGE's quiz
 SETTLE_MS = 4000
-STOCK_CONFIG = """\
-site_name: Stock
-docs_dir: {docs}
-site_dir: {site}
-theme:
-  name: material
-  language: de
-"""
 
 
 @dataclass
@@ -41,7 +33,7 @@ class BuildFigures:
 def build_times(root: Path, work: Path) -> tuple[BuildFigures, Path, Path]:
     ours_site, stock_site = work / "ours", work / "stock"
     stock_yml = work / "stock.yml"
-    stock_yml.write_text(STOCK_CONFIG.format(docs=root / "docs", site=stock_site), "utf-8")
+    stock_yml.write_text(stock_config(root / "docs", stock_site), "utf-8")
     figures = BuildFigures([], [], [])
     build = [sys.executable, "scripts/build.py", "--site-dir", str(ours_site)]
     for _ in range(RUNS):  # interleaved, so drift in machine speed hits both alike
