@@ -69,11 +69,11 @@ function expandSnapshot(packed) {
   return heap;
 }
 
-// Pyodide's WebAssembly, compiling: the longest step of a boot, so it starts before anything else. Null
-// without the streaming API (then the worker boots as Pyodide does).
-function compileWasm(indexURL, version) {
+// Pyodide's WebAssembly (at ``url``), compiling: a long step of a boot, so it starts as soon as the
+// version is known, beside the snapshot. Null without the streaming API (then the worker boots as
+// Pyodide does).
+function compileWasm(url, version) {
   if (!WebAssembly.compileStreaming) return null;
-  const url = new URL("pyodide.asm.wasm", indexURL).href;
   const compiled = version.then((known) => WebAssembly.compileStreaming(kept(url, known)));
   compiled.catch(() => {}); // a failure is handled where the module is used
   return compiled;
@@ -83,8 +83,7 @@ function compileWasm(indexURL, version) {
 // compiling only once the snapshot is there (it sizes the memory by it). Pyodide has no option to
 // pass a compiled module, so its own request for the file and its instantiation are redirected to
 // this one for the duration of the call.
-async function withCompiledWasm(indexURL, compiled, load) {
-  const url = new URL("pyodide.asm.wasm", indexURL).href;
+async function withCompiledWasm(url, compiled, load) {
   if (!compiled) return load();
   const { fetch: ownFetch } = self;
   const { instantiateStreaming } = WebAssembly;
@@ -105,7 +104,8 @@ async function withCompiledWasm(indexURL, compiled, load) {
 async function boot({ indexURL, stdLibURL, snapshotURL, dataURL }) {
   // Everything Python needs is requested at once; the snapshot is the largest part.
   const version = pythonVersion(snapshotURL).catch(() => null);
-  const compiled = compileWasm(indexURL, version);
+  const wasmURL = new URL("pyodide.asm.wasm", indexURL).href;
+  const compiled = compileWasm(wasmURL, version);
   const snapshot = version
     .then(async (known) => new Uint8Array(await (await kept(snapshotURL, known)).arrayBuffer()))
     .catch(() => fetchBytes(snapshotURL))
@@ -118,7 +118,7 @@ async function boot({ indexURL, stdLibURL, snapshotURL, dataURL }) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   let how = "snapshot";
   try {
-    python = await withCompiledWasm(indexURL, compiled, () => loadPyodide({ indexURL, stdLibURL, _loadSnapshot: snapshot }));
+    python = await withCompiledWasm(wasmURL, compiled, () => loadPyodide({ indexURL, stdLibURL, _loadSnapshot: snapshot }));
   } catch (error) {
     // Another Pyodide build or a heap too small for the snapshot: boot normally (slower), say why here only.
     console.warn("Python-Speicherabbild nicht nutzbar, normaler Start:", error);
