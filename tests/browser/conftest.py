@@ -55,10 +55,14 @@ def fresh_page(
     page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((base_url, "data:", "blob:")) else None)
     recorder.requests.clear()
     page.foreign_requests = foreign  # type: ignore[attr-defined]
+    said: list[str] = []  # what the page and its workers reported, printed when the test fails
+    page.on("console", lambda m: said.append(f"{m.type}: {m.text[:300]}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda error: said.append(f"pageerror: {error}"))
     try:
         yield page
     finally:
         if request.node.stash.get(FAILED, False):
+            print("Console of the page (errors and warnings):", *said[-40:], sep="\n  ")
             ARTIFACTS.mkdir(exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
         context.close()

@@ -103,6 +103,18 @@ def test_stop_ends_an_endless_loop_and_python_starts_again(page: Page) -> None:
     expect(run(last)).to_contain_text("42")
 
 
+def test_exit_and_a_crashed_python_get_an_answer_and_python_starts_again(page: Page) -> None:
+    cell = open_exercise(page).locator(".ck-cell").last
+    set_code(cell, "print('davor')\nexit()")
+    expect(run(cell)).to_contain_text("Python läuft weiter")  # SystemExit ends the cell, not the worker
+    # Deeper than the browser's stack: Pyodide fails fatally; the cell says so and a new Python comes.
+    set_code(cell, "import sys\nsys.setrecursionlimit(10**6)\ndef f(n):\n    return f(n + 1)\nf(0)")
+    expect(run(cell)).to_contain_text("Python ist bei dieser Zelle abgestürzt")
+    expect(cell.locator(".ck-run-output")).to_contain_text("neu gestartet")
+    set_code(cell, "print(6 * 7)")
+    expect(run(cell)).to_contain_text("42")
+
+
 def test_keyboard_only_run_with_shift_enter_and_leave_the_editor(page: Page) -> None:
     exercise = open_exercise(page)
     cell = exercise.locator(".ck-cell").first

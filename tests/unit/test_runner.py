@@ -54,3 +54,13 @@ def test_input_and_missing_packages_get_a_german_explanation() -> None:
     assert "keine weiteren Pakete" in missing[-1]["hint"]
     own = {"input": lambda prompt="": "Alex"}  # a learner's own input() is theirs to keep
     assert run_cell("input()", own) == [{"type": "text", "text": "'Alex'"}]
+
+
+def test_exit_ends_the_cell_not_python() -> None:
+    namespace: dict[str, object] = {}
+    for code in ("import sys\nprint('davor')\nsys.exit()", "exit()", "raise SystemExit(3)"):
+        outputs = run_cell(code, namespace)
+        assert outputs[-1]["type"] == "error" and "SystemExit" in outputs[-1]["text"]
+        assert "Python läuft weiter" in outputs[-1]["hint"]
+    assert outputs[-1]["text"] == "Fehler in Zeile 1: SystemExit: 3"
+    assert run_cell("print('danach')", namespace) == [{"type": "text", "text": "danach\n"}]

@@ -27,6 +27,7 @@ HINTS = {
         "keine weiteren Pakete wie numpy oder pandas."
     ),
     "EOFError": 'Schreiben Sie den Wert direkt in den Code, zum Beispiel name = "Alex".',
+    "SystemExit": "exit() und sys.exit() beenden auf der Kursseite nur diese Zelle; Python läuft weiter.",
 }
 GAP_HINT = "Ersetzen Sie zuerst die Lücke ... durch Ihre Lösung."
 NO_INPUT = "input() wartet auf eine Eingabe, die es auf der Kursseite nicht gibt"
@@ -100,7 +101,8 @@ def run_cell(code: str, namespace: dict[str, Any]) -> list[Output]:
         flush()
         if value is not None:
             outputs.append(_value_output(value))
-    except Exception as exc:  # the learner's code may raise anything; it is reported, not re-raised
+    except BaseException as exc:  # anything the learner's code raises is reported, not re-raised:
+        # an exception that left run_cell (SystemExit from exit()) would leave the page without an answer
         flush()
         outputs.append(_error(exc))
     return outputs

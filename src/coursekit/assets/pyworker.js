@@ -1,6 +1,7 @@
 // The Python of one page: Pyodide in a worker, booted from the build's memory snapshot.
 // Messages in: {type: "boot", indexURL, stdLibURL, snapshotURL, dataURL} and {type: "run", id, exercise, code}.
-// Messages out: {type: "ready", how} / {type: "failed", message} and {type: "result", id, outputs}.
+// Messages out: {type: "ready", how} / {type: "failed", message} and {type: "result", id, outputs, lost}
+// (lost: Python failed fatally during the run and can no longer be used; the page starts a new worker).
 // A run may come before Python is ready: it waits for the boot, runs in the order sent.
 
 let python = null;
@@ -155,6 +156,28 @@ function run(exercise, code) {
   return outputs;
 }
 
+// The answer to a run, also when it failed outside the learner's Python (run_cell reports everything
+// the code raises): Pyodide's fatal errors, such as a recursion deeper than the browser's stack after
+// sys.setrecursionlimit(). Without an answer the cell would wait for ever.
+function answer(exercise, code) {
+  try {
+    return { outputs: run(exercise, code), lost: false };
+  } catch (error) {
+    console.error("Python-Lauf abgebrochen:", error);
+    let lost = false;
+    try {
+      python.runPython("None");
+    } catch {
+      lost = true;
+    }
+    const text = `Python ist bei dieser Zelle abgestürzt (${String(error.message ?? error).split("\n")[0]}).`;
+    const hint = lost
+      ? "Python wurde neu gestartet; Namen aus früheren Zellen sind verloren. Eine häufige Ursache ist eine Rekursion ohne Ende."
+      : "Führen Sie die Zelle erneut aus; bleibt der Fehler, laden Sie die Seite neu.";
+    return { outputs: [{ type: "error", line: null, text, hint, traceback: String(error.stack ?? error) }], lost };
+  }
+}
+
 self.onmessage = async ({ data }) => {
   if (data.type === "boot") {
     booted = boot(data);
@@ -169,6 +192,6 @@ self.onmessage = async ({ data }) => {
     } catch {
       return; // the page has heard "failed"
     }
-    self.postMessage({ type: "result", id: data.id, outputs: run(data.exercise, data.code) });
+    self.postMessage({ type: "result", id: data.id, ...answer(data.exercise, data.code) });
   }
 };

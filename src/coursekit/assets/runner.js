@@ -45,12 +45,18 @@ function listen(worker, received = []) {
       if (data.type === "ready") resolve(data.how);
       else if (data.type === "failed") reject(new Error(data.message));
       else if (data.type === "result") {
-        pending.get(data.id)?.resolve(data.outputs);
+        pending.get(data.id)?.resolve(data);
         pending.delete(data.id);
       }
     };
     worker.onmessage = ({ data }) => handle(data);
-    worker.onerror = (event) => reject(new Error(event.message));
+    worker.onerror = (event) => {
+      // A worker that fails after its boot leaves no run waiting for an answer that cannot come.
+      const error = Object.assign(new Error(event.message || "Python-Worker abgestürzt"), { lost: true });
+      reject(error);
+      for (const { reject: fail } of pending.values()) fail(error);
+      pending.clear();
+    };
     for (const data of received) handle(data);
   });
   ready
@@ -87,7 +93,7 @@ async function execute(exercise, code) {
   py.ready.then(() => {
     if (py.pending.has(id)) standby = setTimeout(() => (spare ??= bootWorker()), SPARE_AFTER_MS); // in case "Stopp" follows
   }, () => {});
-  return new Promise((resolve, reject) => {
+  const answer = new Promise((resolve, reject) => {
     py.pending.set(id, { resolve, reject });
     py.ready.catch(reject);
     py.worker.postMessage({ type: "run", id, exercise, code });
@@ -96,6 +102,13 @@ async function execute(exercise, code) {
     clearTimeout(standby);
     if (!py.pending.size) for (const resolve of quiet.splice(0)) resolve();
   });
+  // A Python that is gone (fatal error, crashed worker) is replaced; the cells start again in the new one.
+  const { outputs, lost } = await answer.catch((error) => {
+    if (error.lost && py === python) restartPython();
+    throw error;
+  });
+  if (lost && py === python) restartPython();
+  return outputs;
 }
 
 // Resolves when no run is waiting for Python's answer (at once when none is).
@@ -241,7 +254,13 @@ function setupCell(ctx, node, index) {
       output.replaceChildren(...(outputs.length ? renderOutputs(outputs) : [element("p", { className: "ck-run-note", textContent: "Ausgeführt, ohne Ausgabe." })]));
       performance.mark("kurs:ausgabe"); // User Timing for `make bench` and the browser's performance panel
     } catch (error) {
-      output.replaceChildren(element("p", { textContent: error.message === "angehalten" ? "Angehalten. Python wurde neu gestartet; führen Sie die Zelle erneut aus." : `Python konnte nicht starten: ${error.message}` }));
+      const text =
+        error.message === "angehalten"
+          ? "Angehalten. Python wurde neu gestartet; führen Sie die Zelle erneut aus."
+          : error.lost
+            ? `Python ist abgestürzt (${error.message}) und wurde neu gestartet; führen Sie die Zelle erneut aus.`
+            : `Python konnte nicht starten: ${error.message}`;
+      output.replaceChildren(element("p", { textContent: text }));
     } finally {
       runButton.disabled = false;
       stopButton.hidden = true;
