@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from coursekit.lite import build_helper_wheel, pinned_wheels, precompiled
+from coursekit.runtime.snapshot import expand
 from support.course import ROOT
 
 pytestmark = pytest.mark.slow
@@ -25,6 +26,13 @@ def test_lock_lists_exactly_the_shipped_wheels_with_their_checksums(built_site: 
         assert "/" not in entry["file_name"]  # next to pyodide.mjs, never a URL
         assert entry["sha256"] == hashlib.sha256((pyodide / entry["file_name"]).read_bytes()).hexdigest()
     assert lock["packages"]["kurslab"]["imports"] == ["kurslab"]  # `import kurslab` loads the wheel
+
+
+def test_snapshot_json_names_the_size_of_the_heap_in_the_snapshot(built_site: Path) -> None:
+    pyodide = built_site / "lite" / "static" / "pyodide"
+    facts = json.loads((pyodide / "snapshot.json").read_text("utf-8"))
+    # pyworker.js gives Pyodide a heap of this size before the snapshot has been read
+    assert facts["heap"] == len(expand((pyodide / "snapshot.bin").read_bytes()))
 
 
 def test_standard_library_and_wheels_ship_as_bytecode(built_site: Path) -> None:

@@ -349,6 +349,25 @@ def test_python_files_are_kept_per_course_version(page: Page) -> None:
     assert_kept(page, "neu")
 
 
+def test_python_boots_from_the_snapshot_and_without_it_when_the_snapshot_is_broken(page: Page) -> None:
+    # Pyodide gets an empty heap of the size snapshot.json names and the snapshot is unpacked into it
+    # while Pyodide sets up (pyworker.js): the boot must really restore it, and a snapshot that does not
+    # fit must end in the plain boot, not in a Python restored from zeros.
+    said: list[str] = []
+    page.on("console", lambda message: said.append(message.text))
+    cell = open_exercise(page).locator(".ck-cell").first
+    expect(run(cell)).to_contain_text("'woche': 1")
+    assert not [text for text in said if "Speicherabbild" in text]
+    facts = page.request.get("/lite/static/pyodide/snapshot.json").json()
+    assert facts["heap"] > 0
+    page.route("**/snapshot.json", lambda route: route.fulfill(json={**facts, "version": "kaputt"}))
+    page.route("**/pyodide/snapshot.bin", lambda route: route.fulfill(body=b"KSN1" + bytes(12)))  # an empty heap
+    page.reload()
+    cell.scroll_into_view_if_needed()
+    expect(run(cell)).to_contain_text("'woche': 1")
+    assert [text for text in said if "Python-Speicherabbild nicht nutzbar" in text]
+
+
 def test_an_exercise_reached_by_instant_navigation_runs_and_gets_its_editors(page: Page) -> None:
     page.goto("/module/neue-rollen/")  # a module without an exercise: no Python started here
     page.evaluate("window.kursGleichesDokument = true")  # gone after a full page load

@@ -67,3 +67,24 @@ def test_worker_refuses_a_file_in_another_format(tmp_path: Path) -> None:
 def test_python_refuses_a_file_in_another_format() -> None:
     with pytest.raises(ValueError, match="not a sparse snapshot"):
         expand(bytes(64))
+
+
+def test_worker_expands_into_a_heap_made_beforehand_only_of_the_right_size(tmp_path: Path) -> None:
+    """The heap Pyodide got before the file was read (its size from snapshot.json) is filled in place."""
+    source = WORKER.read_text("utf-8")
+    start = source.index("function expandSnapshot")
+    end = source.index("\n}\n", start) + 3
+    packed = tmp_path / "packed.bin"
+    packed.write_bytes(sparse(heap()))
+    script = (
+        source[start:end]
+        + "const fs = require('fs');"
+        + f"const packed = new Uint8Array(fs.readFileSync({json.dumps(str(packed))}));"
+        + f"const heap = new Uint8Array({len(heap())});"
+        + "if (expandSnapshot(packed, heap) !== heap) throw new Error('not in place');"
+        + f"fs.writeFileSync({json.dumps(str(tmp_path / 'heap.bin'))}, heap);"
+        + f"expandSnapshot(packed, new Uint8Array({len(heap()) + PAGE}));"
+    )
+    result = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=False)
+    assert (tmp_path / "heap.bin").read_bytes() == heap()
+    assert result.returncode != 0 and "Speicherabbild:" in result.stderr  # a heap of another size is refused

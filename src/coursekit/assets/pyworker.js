@@ -20,12 +20,12 @@ async function fetchBytes(url) {
   return new Uint8Array(await (await fetchOk(url)).arrayBuffer());
 }
 
-// The version of the snapshot, and so of Pyodide (runtime/snapshot.py derives it from both); null
-// without Cache Storage, which needs a secure context (https, localhost).
-async function pythonVersion(snapshotURL) {
+// What snapshot.json says: the version of the snapshot, and so of Pyodide (runtime/snapshot.py derives
+// it from both), and the size of the heap it holds; null without Cache Storage, which needs a secure
+// context (https, localhost).
+async function snapshotFacts(snapshotURL) {
   if (!self.caches) return null;
-  const { version } = await (await fetchOk(new URL("snapshot.json", snapshotURL))).json();
-  return version;
+  return (await fetchOk(new URL("snapshot.json", snapshotURL))).json();
 }
 
 // Pyodide's WebAssembly and the snapshot, unpacked: from Cache Storage when this version was fetched
@@ -54,12 +54,14 @@ async function kept(url, version) {
 }
 
 // The heap from the site's snapshot file, which leaves out the all-zero pages (runtime/snapshot.py):
-// "KSN1", then little-endian u32 length, page size, page count, the page numbers, the pages.
-function expandSnapshot(packed) {
+// "KSN1", then little-endian u32 length, page size, page count, the page numbers, the pages. Into
+// ``heap`` when given (all zeros, of the length the file says).
+function expandSnapshot(packed, heap = null) {
   const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
   if (view.getUint32(0) !== 0x4b534e31) throw new Error("Unbekanntes Format des Speicherabbilds");
   const [length, page, count] = [4, 8, 12].map((at) => view.getUint32(at, true));
-  const heap = new Uint8Array(length); // zeros, as the pages left out
+  if (heap && heap.length !== length) throw new Error(`Speicherabbild: ${length} Bytes statt ${heap.length}`);
+  heap ??= new Uint8Array(length); // zeros, as the pages left out
   let offset = 16 + 4 * count;
   for (let i = 0; i < count; i++) {
     const start = view.getUint32(16 + 4 * i, true) * page;
@@ -102,15 +104,32 @@ async function withCompiledWasm(url, compiled, load) {
   }
 }
 
+// The heap for loadPyodide's _loadSnapshot, and the step that fills it (for its fsInit hook). Pyodide
+// sets up its module (0.1-0.15 s of its 1.25 MB of JavaScript on a 2-core laptop) only once it knows
+// the heap's size, so when snapshot.json says the size, an empty heap of that size goes to Pyodide at
+// once and the snapshot is unpacked into it while Pyodide works; it must be there before Pyodide's
+// file system hooks have run, after which it restores the heap. A heap left empty by a failed read
+// fails that restore ("invalid magic number"): the worker then boots without the snapshot.
+function snapshotHeap(facts, packed) {
+  return facts.then((known) => {
+    if (!Number.isInteger(known?.heap)) return { heap: packed.then((bytes) => expandSnapshot(bytes)), fill: async () => {} };
+    const heap = new Uint8Array(known.heap);
+    const fill = () =>
+      packed.then((bytes) => void expandSnapshot(bytes, heap)).catch((error) => console.warn("Speicherabbild nicht lesbar:", error));
+    return { heap, fill };
+  });
+}
+
 async function boot({ indexURL, stdLibURL, snapshotURL, dataURL }) {
   // Everything Python needs is requested at once; the snapshot is the largest part.
-  const version = pythonVersion(snapshotURL).catch(() => null);
+  const facts = snapshotFacts(snapshotURL).catch(() => null);
+  const version = facts.then((known) => known?.version ?? null);
   const wasmURL = new URL("pyodide.asm.wasm", indexURL).href;
   const compiled = compileWasm(wasmURL, version);
-  const snapshot = version
+  const packed = version
     .then(async (known) => new Uint8Array(await (await kept(snapshotURL, known)).arrayBuffer()))
-    .catch(() => fetchBytes(snapshotURL))
-    .then(expandSnapshot);
+    .catch(() => fetchBytes(snapshotURL));
+  const snapshot = snapshotHeap(facts, packed);
   const data = fetch(new URL("dateien.json", dataURL))
     .then((response) => response.json())
     .then((names) => Promise.all(names.map(async (name) => [name, await fetchBytes(new URL(name, dataURL))])));
@@ -119,7 +138,8 @@ async function boot({ indexURL, stdLibURL, snapshotURL, dataURL }) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   let how = "snapshot";
   try {
-    python = await withCompiledWasm(wasmURL, compiled, () => loadPyodide({ indexURL, stdLibURL, _loadSnapshot: snapshot }));
+    const { heap, fill } = await snapshot;
+    python = await withCompiledWasm(wasmURL, compiled, () => loadPyodide({ indexURL, stdLibURL, _loadSnapshot: heap, fsInit: fill }));
   } catch (error) {
     // Another Pyodide build or a heap too small for the snapshot: boot normally (slower), say why here only.
     console.warn("Python-Speicherabbild nicht nutzbar, normaler Start:", error);

@@ -44,8 +44,10 @@ def make_snapshot(root: Path, pyodide_dir: Path, wheel: Path, target: Path) -> i
         )
     target.write_bytes(sparse(cached.read_bytes()))
     # The page keeps the snapshot unpacked in the browser's Cache Storage under this version, so a
-    # second visit skips unpacking 31 MB from the HTTP cache (pyworker.js).
-    target.with_name(MANIFEST).write_text(json.dumps({"version": cached.stem}), "utf-8")
+    # second visit skips unpacking 31 MB from the HTTP cache; the heap's size lets Pyodide start setting
+    # up before the snapshot has been read (pyworker.js).
+    manifest = {"version": cached.stem, "heap": size}
+    target.with_name(MANIFEST).write_text(json.dumps(manifest), "utf-8")
     return size
 
 
