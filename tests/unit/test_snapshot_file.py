@@ -37,29 +37,34 @@ def test_all_zero_and_empty_heaps_round_trip() -> None:
         assert len(sparse(data)) == 16  # header only
 
 
-def test_worker_expands_the_file_as_python_does(tmp_path: Path) -> None:
-    """The worker's expandSnapshot, run under Node, gives back the heap byte for byte."""
+def with_worker_expand(script: str) -> subprocess.CompletedProcess[str]:
+    """``script`` run under Node after the worker's own expandSnapshot."""
     source = WORKER.read_text("utf-8")
     start = source.index("function expandSnapshot")
     end = source.index("\n}\n", start) + 3
-    packed = tmp_path / "packed.bin"
-    packed.write_bytes(sparse(heap()))
-    script = (
-        source[start:end]
-        + "const fs = require('fs');"
-        + f"const heap = expandSnapshot(new Uint8Array(fs.readFileSync({json.dumps(str(packed))})));"
+    return subprocess.run(["node", "-e", source[start:end] + script], capture_output=True, text=True, check=False)
+
+
+def reading_packed(tmp_path: Path) -> str:
+    """JavaScript that reads the packed test heap into ``packed`` (and has ``fs``)."""
+    path = tmp_path / "packed.bin"
+    path.write_bytes(sparse(heap()))
+    return f"const fs = require('fs'); const packed = new Uint8Array(fs.readFileSync({json.dumps(str(path))}));"
+
+
+def test_worker_expands_the_file_as_python_does(tmp_path: Path) -> None:
+    """The worker's expandSnapshot, run under Node, gives back the heap byte for byte."""
+    result = with_worker_expand(
+        reading_packed(tmp_path)
+        + "const heap = expandSnapshot(packed);"
         + f"fs.writeFileSync({json.dumps(str(tmp_path / 'heap.bin'))}, heap);"
     )
-    subprocess.run(["node", "-e", script], check=True)
+    assert result.returncode == 0, result.stderr
     assert (tmp_path / "heap.bin").read_bytes() == heap()
 
 
-def test_worker_refuses_a_file_in_another_format(tmp_path: Path) -> None:
-    source = WORKER.read_text("utf-8")
-    start = source.index("function expandSnapshot")
-    end = source.index("\n}\n", start) + 3
-    script = source[start:end] + "expandSnapshot(new Uint8Array(64));"
-    result = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=False)
+def test_worker_refuses_a_file_in_another_format() -> None:
+    result = with_worker_expand("expandSnapshot(new Uint8Array(64));")
     assert result.returncode != 0
     assert "Unbekanntes Format" in result.stderr
 
@@ -71,20 +76,12 @@ def test_python_refuses_a_file_in_another_format() -> None:
 
 def test_worker_expands_into_a_heap_made_beforehand_only_of_the_right_size(tmp_path: Path) -> None:
     """The heap Pyodide got before the file was read (its size from snapshot.json) is filled in place."""
-    source = WORKER.read_text("utf-8")
-    start = source.index("function expandSnapshot")
-    end = source.index("\n}\n", start) + 3
-    packed = tmp_path / "packed.bin"
-    packed.write_bytes(sparse(heap()))
-    script = (
-        source[start:end]
-        + "const fs = require('fs');"
-        + f"const packed = new Uint8Array(fs.readFileSync({json.dumps(str(packed))}));"
+    result = with_worker_expand(
+        reading_packed(tmp_path)
         + f"const heap = new Uint8Array({len(heap())});"
         + "if (expandSnapshot(packed, heap) !== heap) throw new Error('not in place');"
         + f"fs.writeFileSync({json.dumps(str(tmp_path / 'heap.bin'))}, heap);"
         + f"expandSnapshot(packed, new Uint8Array({len(heap()) + PAGE}));"
     )
-    result = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=False)
     assert (tmp_path / "heap.bin").read_bytes() == heap()
     assert result.returncode != 0 and "Speicherabbild:" in result.stderr  # a heap of another size is refused
