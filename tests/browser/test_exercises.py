@@ -115,6 +115,22 @@ def test_exit_and_a_crashed_python_get_an_answer_and_python_starts_again(page: P
     expect(run(cell)).to_contain_text("42")
 
 
+CRASHING_WORKER = """self.onmessage = ({ data }) => {
+  if (data.type === "boot") self.postMessage({ type: "ready", how: "snapshot" });
+  else throw new Error("kaputt");
+};"""
+
+
+def test_a_worker_that_fails_after_its_start_leaves_no_cell_waiting(page: Page) -> None:
+    # A worker whose run ends in an uncaught error answers nothing; the page hears its error event.
+    page.route("**/pyworker.js", lambda route: route.fulfill(body=CRASHING_WORKER, content_type="text/javascript"))
+    cell = open_exercise(page).locator(".ck-cell").first
+    output = run(cell)
+    expect(output).to_contain_text("Python ist abgestürzt")
+    expect(output).to_contain_text("kaputt")
+    expect(cell.get_by_role("button", name="Ausführen")).to_be_enabled()
+
+
 def test_keyboard_only_run_with_shift_enter_and_leave_the_editor(page: Page) -> None:
     exercise = open_exercise(page)
     cell = exercise.locator(".ck-cell").first

@@ -40,9 +40,13 @@ function bootWorker() {
 
 function listen(worker, received = []) {
   const pending = new Map();
+  let started = false;
   const ready = new Promise((resolve, reject) => {
     const handle = (data) => {
-      if (data.type === "ready") resolve(data.how);
+      if (data.type === "ready") {
+        started = true;
+        resolve(data.how);
+      }
       else if (data.type === "failed") reject(new Error(data.message));
       else if (data.type === "result") {
         pending.get(data.id)?.resolve(data);
@@ -51,8 +55,9 @@ function listen(worker, received = []) {
     };
     worker.onmessage = ({ data }) => handle(data);
     worker.onerror = (event) => {
-      // A worker that fails after its boot leaves no run waiting for an answer that cannot come.
-      const error = Object.assign(new Error(event.message || "Python-Worker abgestürzt"), { lost: true });
+      // A failing worker leaves no run waiting for an answer that cannot come; one that had started is
+      // replaced (execute), one that could not start is reported as such.
+      const error = Object.assign(new Error(event.message || "Python-Worker abgestürzt"), { lost: started });
       reject(error);
       for (const { reject: fail } of pending.values()) fail(error);
       pending.clear();
