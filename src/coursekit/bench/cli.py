@@ -21,6 +21,7 @@ from the browser's view, in which a 304 revalidation may look like a 200.
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 from pathlib import Path
 
@@ -32,6 +33,9 @@ from .sitepart import site_part
 
 def main(root: Path) -> None:
     """``make bench`` for the course in ``root``."""
+    # As the Makefile does: mkdocs-material's end-of-life banner would fill the report of every mkdocs
+    # the bench starts when it is run without make (scripts/bench.py --nur skala).
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     parser = argparse.ArgumentParser(
         description="Misst Build-Zeit, Seitengewicht und Notebook-Start, jeweils im Vergleich zum Standard."
     )
