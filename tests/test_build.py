@@ -161,6 +161,23 @@ def test_facilitator_notes_are_absent_from_learner_pages_and_search(fixture_site
     assert "Flipchart" not in page
 
 
+def test_search_attributes_are_removed_and_every_page_indexed(fixture_site: Copy) -> None:
+    # mkdocs-material's search removes valued data-search-* attributes after indexing a page; the course
+    # skips that scan on pages without one (plugin/search.py), and both kinds of page must be indexed.
+    project = fixture_site("minimal")
+    page = project / "docs" / "module" / "zweites.md"
+    page.write_text(page.read_text("utf-8") + '\nZwetschgenbaum im Absatz.\n{ data-search-hinweis="eins" }\n', "utf-8")
+    site, _ = build(project)
+    assert "data-search-hinweis" not in (site / "module" / "zweites" / "index.html").read_text("utf-8")
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+
+    def indexed(location: str) -> str:
+        return " ".join(d["text"] for d in index if d["location"].startswith(location))
+
+    assert "Zwetschgenbaum" in indexed("module/zweites/")
+    assert "Text nach der Notiz." in indexed("module/erstes/")  # a page without such an attribute
+
+
 @pytest.mark.slow
 def test_real_course_facilitator_notes_only_in_the_facilitator_view(built_site: Path) -> None:
     config = load(ROOT / "mkdocs.yml")

@@ -8,11 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import Environment
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -139,7 +139,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.preview_log.findings = []
             logging.getLogger("mkdocs").addHandler(self.preview_log)
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    @event_priority(100)  # before mkdocs-material's search, which renders a template in its on_config
+    def _on_config_first(self, config: MkDocsConfig) -> MkDocsConfig:
+        templatecache.keep_compiled_templates(config)
+        return config
+
+    def _on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # After a site's own custom_dir, before the theme: the site may still override the course's partials.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         themefiles.list_visible_files(config)
@@ -149,6 +154,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.pages.start_build()
         # Runs after mkdocs-material's search (listed before the course), which creates its index in on_config.
         pagecache.use_cached_search(config.plugins, self.pages)
+        search.skip_needless_attribute_scan(config.plugins)
         config.extra_css.extend(f"{ASSET_URI}/{name}" for name in STYLESHEETS)
         for name in SCRIPTS:
             script = ExtraScriptValue(f"{ASSET_URI}/{name}")
@@ -156,12 +162,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             config.extra_javascript.append(script)
         return config
 
+    on_config = CombinedEvent(_on_config_first, _on_config)
+
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        # The theme's templates, compiled once and kept: Jinja compares each template's source checksum,
-        # so an edited or updated template is compiled anew. Compiling took about a fifth of mkdocs' time.
-        cache = Path(config.config_file_path).parent / ".cache" / "jinja"
-        cache.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = FileSystemBytecodeCache(str(cache))
         if self.pages is not None:  # pages whose whole template context is as before are not rendered again
             env.template_class = templatecache.template_class(self.pages, config)
         return env

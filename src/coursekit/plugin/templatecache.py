@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Template
+from jinja2 import Environment, FileSystemBytecodeCache, Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
@@ -37,6 +37,24 @@ TEMPLATE_SUFFIXES = {".html", ".xml", ".txt", ".j2", ".jinja"}
 IGNORED_UNLESS_USED = {"build_date_utc"}
 CONFIG_IGNORED_UNLESS_USED = {"site_dir", "dev_addr", "watch"}
 _ENVIRONMENT = Path(sys.prefix).resolve()
+
+
+def keep_compiled_templates(config: MkDocsConfig) -> None:
+    """Every Jinja environment of the theme keeps its compiled templates in .cache/jinja: mkdocs' own for
+    the pages and the one mkdocs-material's search makes in its on_config to translate its labels
+    (0.06 s of compiling on every preview rebuild). Jinja compares each template's source checksum, so an
+    edited or updated template is compiled anew. Compiling took about a fifth of mkdocs' time."""
+    cache = Path(config.config_file_path).parent / ".cache" / "jinja"
+    theme = config.theme
+    make_env = theme.get_env
+
+    def get_env() -> Environment:
+        cache.mkdir(parents=True, exist_ok=True)
+        env = make_env()
+        env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
 
 
 def _ref(page: Page | None) -> list[Any] | None:
