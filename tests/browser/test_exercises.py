@@ -382,6 +382,18 @@ def test_python_boots_from_the_snapshot_and_without_it_when_the_snapshot_is_brok
     cell.scroll_into_view_if_needed()
     expect(run(cell)).to_contain_text("'woche': 1")
     assert [text for text in said if "Python-Speicherabbild nicht nutzbar" in text]
+    # The damaged copies are not kept: the next visit fetches and keeps the good files again.
+    for _ in range(PYTHON // 100):
+        if not page.evaluate("caches.has('kurs-python')"):
+            break
+        page.wait_for_timeout(100)
+    assert not page.evaluate("caches.has('kurs-python')")
+    page.unroute("**/snapshot.json")
+    page.unroute("**/pyodide/snapshot.bin")
+    page.reload()
+    cell.scroll_into_view_if_needed()
+    expect(run(cell)).to_contain_text("'woche': 1")
+    assert_kept(page, facts["version"])
 
 
 def test_an_exercise_reached_by_instant_navigation_runs_and_gets_its_editors(page: Page) -> None:

@@ -46,11 +46,21 @@ async function kept(url, version) {
   }
   const response = await fetchOk(url);
   const copy = response.clone();
-  (async () => {
+  const write = (async () => {
     for (const old of await cache.keys()) if (!old.url.endsWith(`?v=${version}`)) await cache.delete(old);
     await cache.put(key, copy);
   })().catch((error) => console.warn("Python-Datei nicht zwischengespeichert:", url, error));
+  writes.push(write);
   return response;
+}
+const writes = []; // kept()'s copies being written
+
+// Python's kept files once a boot from them failed: a damaged copy would otherwise be read on every
+// later visit of this version, each ending in the slow plain boot. The next visit fetches them anew.
+async function forgetKeptFiles() {
+  if (!self.caches) return;
+  await Promise.allSettled(writes);
+  await caches.delete("kurs-python");
 }
 
 // The heap from the site's snapshot file, which leaves out the all-zero pages (runtime/snapshot.py):
@@ -143,6 +153,7 @@ async function boot({ indexURL, stdLibURL, snapshotURL, dataURL }) {
   } catch (error) {
     // Another Pyodide build or a heap too small for the snapshot: boot normally (slower), say why here only.
     console.warn("Python-Speicherabbild nicht nutzbar, normaler Start:", error);
+    forgetKeptFiles().catch(() => {});
     python = await loadPyodide({ indexURL });
     await python.loadPackage("kurslab");
     how = "plain";
