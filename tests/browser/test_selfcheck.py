@@ -302,3 +302,28 @@ def test_quiz_code_starts_only_near_the_quiz_and_an_early_reveal_still_counts(br
     expect(q.locator(".ck-status")).to_contain_text("Lösung angesehen")
     assert stored(page)["quizzes"]["eins"]["wahr"]["first"] == 0
     context.close()
+
+
+def test_a_link_into_the_quiz_sets_it_up_with_the_page(browser: Browser, quiz_url: str) -> None:
+    # The browser scrolls to the part a link names only after the theme's start and then draws a frame;
+    # a quiz the link leads into is set up as the page starts, not after that. The quiz state is read
+    # when DOMContentLoaded has reached every listener of the document (the theme's and, through it,
+    # course.js's), i.e. at the end of the page's start.
+    context = browser.new_context(base_url=quiz_url, viewport={"width": 1280, "height": 150})
+    context.add_init_script(
+        "addEventListener('DOMContentLoaded', () => {"
+        " window.quizAtStart = document.querySelector('.ck-quiz').dataset.ready ?? 'nein'; })"
+    )
+
+    def at_start(path: str) -> str:
+        page = context.new_page()
+        page.goto(path)
+        expect(page.locator(".ck-question").first).to_be_attached()
+        state = str(page.evaluate("window.quizAtStart"))
+        page.close()
+        return state
+
+    assert at_start("/module/eins/") == "nein"  # far below the screen: set up when it comes near
+    assert at_start("/module/eins/#ck-eins-wahr") == "1"
+    assert at_start("/module/eins/#%E0%A4%A") == "nein"  # a malformed link target does not stop the page
+    context.close()

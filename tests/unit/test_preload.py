@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
-from coursekit.plugin.preload import modules_for, with_preloads
+import re
+from pathlib import Path
+
+from coursekit.plugin.preload import ALWAYS, modules_for, with_preloads
+
+ASSETS = Path(__file__).parents[2] / "src" / "coursekit" / "assets"
 
 PAGE = "<html><head><title>x</title></head><body>{}</body></html>"
 
 
-def test_every_page_preloads_the_state_and_quiz_and_progress_pages_their_code() -> None:
-    # Exercise code stays lazy (its editor is large); a quiz page fetches quiz code with the page, and it
-    # runs when the quiz comes near (test_selfcheck.py).
-    for body in ('<section class="ck-exercise" data-exercise="b">', "<p/>"):
-        assert modules_for(PAGE.format(body)) == ["store.js", "standing.js"]
-    quiz = PAGE.format('<section class="ck-quiz" data-quiz="a">')
-    assert modules_for(quiz) == ["store.js", "standing.js", "quiz.js", "score.js"]
+def static_imports(name: str, seen: list[str]) -> list[str]:
+    """``name`` and the course modules it imports statically, depth first, each once."""
+    source = (ASSETS / name).read_text("utf-8")
+    for imported in re.findall(r'^import [^;]*? from "\./([\w-]+\.js)";', source, re.MULTILINE):
+        if imported not in seen:
+            seen.append(imported)
+            static_imports(imported, seen)
+    return seen
+
+
+def test_every_page_preloads_what_course_js_imports_statically() -> None:
+    # A module course.js imports statically but <head> does not announce is fetched only after course.js;
+    # one announced but not imported is fetched for nothing.
+    assert sorted(ALWAYS) == sorted(static_imports("course.js", []))
+    assert {"store.js", "quiz.js"} <= set(ALWAYS)
+
+
+def test_the_progress_page_preloads_its_code_and_exercise_code_stays_lazy() -> None:
+    # Exercise code stays lazy: its editor is large.
+    for body in ('<section class="ck-exercise" data-exercise="b">', "<p/>", '<section class="ck-quiz" data-quiz="a">'):
+        assert modules_for(PAGE.format(body)) == ALWAYS
     progress = PAGE.format('<section class="ck-progress"></section>')
-    assert modules_for(progress) == ["store.js", "standing.js", "progress.js", "score.js"]
+    assert modules_for(progress) == [*ALWAYS, "progress.js"]
 
 
 def test_links_are_relative_to_the_page_and_sit_in_the_head() -> None:

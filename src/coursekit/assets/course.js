@@ -1,17 +1,19 @@
 // Entry point: runs on every page, also after mkdocs-material's instant navigation.
 // The progress view starts at once; quizzes and exercises start when they come within a screen of the
-// viewport or receive focus. Pages without a quiz load no quiz code (plugin/preload.py names what a page
-// with one preloads).
+// viewport or receive focus.
+//
+// What a page needs at its start comes with static imports: the learner's state, the standing in the
+// menu and the quiz (about 5 KB gzip, minified, also on the few pages without a quiz). A dynamic import
+// resolves only some tasks later, and on a first visit those waited behind the theme's start and its
+// first frame: 50-130 ms on a 2-core laptop (make bench, "Quiz bedienbar"). The rest (progress page,
+// self-assessment, exercises) is imported when a page has it; plugin/preload.py announces those.
+import { load, save, setVisited } from "./store.js";
+import { showStanding } from "./standing.js";
+import { initQuiz } from "./quiz.js";
 
 let state = null;
 let watchers = [];
 
-// The modules this page needs first, requested as soon as this script runs (when the page has been
-// parsed): mkdocs-material announces the page (document$) only after its own start, and an import begun
-// then waited behind that start (0.05-0.25 s each on a 2-core laptop). A quiz page preloads quiz.js
-// anyway (plugin/preload.py, the same modules); when the quiz starts is still decided in start().
-for (const name of ["./store.js", "./standing.js"]) import(name).catch(() => {});
-if (document.querySelector(".ck-quiz")) import("./quiz.js").catch(() => {});
 if (document.querySelector(".ck-progress")) import("./progress.js").catch(() => {});
 
 function notify(text) {
@@ -28,21 +30,24 @@ function notify(text) {
   box.append(line);
 }
 
-async function loadState() {
-  const { load } = await import("./store.js");
+function loadState() {
   const loaded = load();
   state = loaded.state;
   if (loaded.notice) notify(loaded.notice);
 }
 
-async function startQuizzes(quizzes) {
-  const { initQuiz } = await import("./quiz.js");
-  for (const section of quizzes) initQuiz(section, state, notify);
-}
-
 async function startExercises(exercises) {
   const { initExercise } = await import("./runner.js");
   for (const section of exercises) initExercise(section, state);
+}
+
+// The element the address's #fragment names, if any.
+function linkedElement() {
+  try {
+    return location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  } catch {
+    return null; // a malformed escape
+  }
 }
 
 function whenNear(elements, run) {
@@ -51,20 +56,32 @@ function whenNear(elements, run) {
     if (started) return;
     started = true;
     watcher.disconnect();
-    run();
+    try {
+      run();
+    } catch (error) {
+      console.error(error); // the rest of the page still starts
+    }
   };
   const watcher = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && go(), { rootMargin: "100% 0px" });
   watchers.push(watcher);
   // Already within a screen (a link to the quiz, a reload further down): start now, not after the
   // observer's first report, which waits for the next frame while the theme is still starting up.
+  // A link to a part of the page counts where it leads: the browser scrolls there only after that start.
   const height = window.innerHeight;
-  if (elements.some((el) => { const box = el.getBoundingClientRect(); return box.bottom > -height && box.top < 2 * height; })) {
+  const target = linkedElement();
+  const top = target ? target.getBoundingClientRect().top : 0;
+  if (elements.some((el) => { const box = el.getBoundingClientRect(); return box.bottom > top - height && box.top < top + 2 * height; })) {
     go();
     return;
   }
   for (const element of elements) {
     watcher.observe(element);
-    element.addEventListener("focusin", go, { once: true });
+    // Reached with the keyboard: start now. With the pointer: after the click, which starting first
+    // would take away from under the pointer (the quiz's buttons appear) and not see (a reveal counts).
+    let pressed = false;
+    element.addEventListener("pointerdown", () => (pressed = true), { once: true });
+    element.addEventListener("focusin", () => pressed || go(), { once: true });
+    element.addEventListener("click", go, { once: true });
   }
 }
 
@@ -135,38 +152,31 @@ async function start() {
   const quizzes = [...document.querySelectorAll(".ck-quiz")];
   const exercises = [...document.querySelectorAll(".ck-exercise")];
   const progress = document.querySelectorAll(".ck-progress");
-  let loading = null; // the stored state is read once per page, for quizzes and the progress view alike
-  const ready = () => (loading ??= loadState());
+  loadState(); // once per page, for quizzes and the progress view alike
   // Every page: remember the module page seen last, and show the learner's standing in the navigation.
-  ready().then(async () => {
-    const module = document.querySelector(".ck-facts[data-module]")?.dataset.module;
-    if (module) {
-      const { save, setVisited } = await import("./store.js");
-      setVisited(state, module);
-      save(state);
-    }
-    const { showStanding } = await import("./standing.js");
-    await showStanding(state);
-  }).catch((error) => console.warn("Kursfortschritt in der Navigation nicht verfügbar:", error)); // the page works without
-  if (quizzes.length) whenNear(quizzes, () => ready().then(() => startQuizzes(quizzes)));
+  const module = document.querySelector(".ck-facts[data-module]")?.dataset.module;
+  if (module) {
+    setVisited(state, module);
+    save(state);
+  }
+  showStanding(state).catch((error) => console.warn("Kursfortschritt in der Navigation nicht verfügbar:", error)); // the page works without
+  if (quizzes.length) whenNear(quizzes, () => quizzes.forEach((section) => initQuiz(section, state, notify)));
   if (exercises.length) {
     // Python boots at once, in its worker, while the learner reads: a click on "Ausführen" then costs
     // only the run. Waiting for the page to be idle cost about 0.15 s and saved the page nothing (the
     // worker fetches and compiles off the main thread). The editors come when an exercise is within a screen.
     import("./runner.js").then((runner) => runner.bootPython().ready.then(startSearch, startSearch));
-    whenNear(exercises, () => ready().then(() => startExercises(exercises)));
+    whenNear(exercises, () => startExercises(exercises));
   } else afterLoad(startSearch);
   const selfAssessment = document.querySelector("p.ck-selbst"); // the self-assessment page (selbst.js)
   if (selfAssessment) {
-    ready().then(async () => {
-      const { initSelfAssessment } = await import("./selbst.js");
-      await initSelfAssessment(selfAssessment, () => state, (next) => {
+    import("./selbst.js").then(({ initSelfAssessment }) =>
+      initSelfAssessment(selfAssessment, () => state, (next) => {
         state = next;
-      });
-    });
+      }),
+    );
   }
   if (progress.length) {
-    await ready();
     const { initProgress } = await import("./progress.js");
     for (const section of progress) {
       initProgress(section, () => state, (next) => {

@@ -1,11 +1,12 @@
-"""Module preloads: a page fetches the course scripts every page imports while the theme starts.
+"""Module preloads: a page fetches the course scripts it imports while the theme starts.
 
-course.js loads its parts with dynamic imports, one after another. The state (store.js) and the
-standing in the menu (standing.js) are needed on every page, so <head> announces them and the
-browser fetches them in parallel with the theme. A page with a quiz announces the quiz code too
-(about 5 KB gzip, minified): fetched late, it kept a quiz reached at once waiting about 0.2 s longer
-(make bench). It still runs only when the quiz comes near (course.js). Exercise code is not
-announced: the editor is large, and it loads when an exercise comes near.
+course.js imports what every page needs at its start statically: the learner's state (store.js), the
+standing in the menu (standing.js) and the quiz (quiz.js, score.js; about 5 KB gzip, minified, also
+on the few pages without a quiz, because a dynamic import on a first visit resolved only after the
+theme's start and its first frame: 50-130 ms later). <head> announces them, so the browser fetches
+them in parallel with the theme instead of after course.js. The progress page's code is imported
+dynamically and announced only there. Exercise code is not announced: the editor is large, and it
+loads when an exercise comes near.
 """
 
 from __future__ import annotations
@@ -15,10 +16,9 @@ import re
 from html import escape
 
 ASSET_URI = "assets/coursekit"
-ALWAYS = ["store.js", "standing.js"]  # every page reads the learner's state and shows the standing in the menu
+ALWAYS = ["store.js", "standing.js", "quiz.js", "score.js"]  # course.js's static imports and theirs
 BY_MARKER = {
-    'class="ck-quiz"': ["quiz.js", "score.js"],
-    'class="ck-progress"': ["progress.js", "score.js"],  # the progress page shows nothing without them
+    'class="ck-progress"': ["progress.js"],  # the progress page shows nothing without it
 }
 
 
