@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -74,6 +75,8 @@ def main(root: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
         site = site_part(root, work) if args.nur in ("alles", "seite") else args.site.resolve()
+        if not (site / "index.html").is_file():
+            sys.exit(f"Keine gebaute Website in {site}: zuerst `make site` oder --site ORDNER angeben.")
         lite_cold = notebook_part(root, site, work, args.laeufe) if args.nur in ("alles", "notebook") else None
         if args.nur in ("alles", "notebook", "uebung"):
             exercise_part(site, args.laeufe, lite_cold)
