@@ -6,7 +6,8 @@
 // menu and the quiz (about 5 KB gzip, minified, also on the few pages without a quiz). A dynamic import
 // resolves only some tasks later, and on a first visit those waited behind the theme's start and its
 // first frame: 50-130 ms on a 2-core laptop (make bench, "Quiz bedienbar"). The rest (progress page,
-// self-assessment, exercises) is imported when a page has it; plugin/preload.py announces those.
+// self-assessment, exercises) is imported when a page has it; plugin/preload.py says which of these
+// a page announces in <head>.
 import { load, save, setVisited } from "./store.js";
 import { showStanding } from "./standing.js";
 import { initQuiz } from "./quiz.js";
