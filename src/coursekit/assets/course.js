@@ -5,7 +5,7 @@
 // What a page needs at its start comes with static imports: the learner's state, the standing in the
 // menu and the quiz (about 5 KB gzip, minified, also on the few pages without a quiz). A dynamic import
 // resolves only some tasks later, and on a first visit those waited behind the theme's start and its
-// first frame: 50-130 ms on a 2-core laptop (make bench, "Quiz bedienbar"). The rest (progress page,
+// first frame: 50-130 ms on a 2-core laptop (measured with marks in the page). The rest (progress page,
 // self-assessment, exercises) is imported when a page has it; plugin/preload.py says which of these
 // a page announces in <head>.
 import { load, save, setVisited } from "./store.js";
