@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 from playwright.sync_api import Page, sync_playwright
 
 from .. import buildrecord
+from ..plugin import preload
 from .browser import QUIET_CHROMIUM, RequestRecorder, chromium_path
 from .harness import serving, stock_config, timed
 from .notebook import build_stock_lite
@@ -71,7 +72,7 @@ def custom_assets(site: Path) -> list[tuple[str, int, int]]:
 
 
 # What a module page with a quiz loads of them (course.css, course.js and the modules announced in <head>).
-MODULE_PAGE_ASSETS = {"course.css", "course.js", "store.js", "standing.js", "quiz.js", "score.js"}
+MODULE_PAGE_ASSETS = {"course.css", "course.js", *preload.ALWAYS}
 
 
 def fresh_visits[T](site: Path, visit: Callable[[Page, str], T], runs: int = RUNS) -> list[T]:
@@ -194,7 +195,10 @@ def site_part(root: Path, work: Path) -> Path:
     on_page = sum(packed for name, _, packed in assets if name in MODULE_PAGE_ASSETS)
     print(f"  {'davon lädt eine Modulseite mit Quiz':36} {on_page / 1024:23.1f} KB gzip")
     print(f"\nQuiz bedienbar: erster Aufruf von {PAGE}#{QUIZ_ANCHOR} (Link zum Quiz, frisches Profil, {RUNS} Läufe)")
-    print(f"  Median {statistics.median(interactive):.0f} ms   Läufe: {', '.join(f'{t:.0f}' for t in interactive)}")
+    print(
+        f"  Median {statistics.median(interactive):.0f} ms   Läufe: {', '.join(f'{t:.0f}' for t in interactive)}"
+        "  (Ziel ≤ 300 ms)"
+    )
     print(
         f"  davon nach Beginn von DOMContentLoaded (Start des Themes, dann des Kurses): Median"
         f" {statistics.median(after_ready):.0f} ms   Läufe: {', '.join(f'{t:.0f}' for t in after_ready)}"
@@ -205,7 +209,7 @@ def site_part(root: Path, work: Path) -> Path:
     )
     print(
         f"  Später im selben Browser, Seite ganz geladen (Cache warm, ohne sofortige Navigation): Median"
-        f" {statistics.median(reloaded):.0f} ms   Läufe: {', '.join(f'{t:.0f}' for t in reloaded)}"
+        f" {statistics.median(reloaded):.0f} ms   Läufe: {', '.join(f'{t:.0f}' for t in reloaded)}  (Ziel ≤ 300 ms)"
     )
     print("  Zum Vergleich DOMContentLoaded derselben Seite (davor macht kein Skript eines Themes etwas bedienbar):")
     for name, times in ready.items():
