@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
+from mkdocs.config import load_config
 from playwright.sync_api import Page, sync_playwright
 
 from .. import buildrecord
@@ -43,6 +44,17 @@ def build_times(root: Path, work: Path) -> tuple[BuildFigures, Path, Path]:
         figures.unchanged.append(timed(build, root))
         figures.stock.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(stock_yml)], root))
     return figures, ours_site, stock_site
+
+
+def build_stock_with_features(root: Path, work: Path) -> Path:
+    """Stock mkdocs-material on the same Markdown with the theme features the course's mkdocs.yml switches
+    on (instant navigation and the others, no web fonts): what the theme alone costs the course's pages."""
+    features = load_config(str(root / "mkdocs.yml")).theme["features"]
+    site, yml = work / "stock-features", work / "stock-features.yml"
+    more = "  features:\n" + "".join(f"    - {feature}\n" for feature in features)
+    yml.write_text(stock_config(root / "docs", site, fonts=False, more=more), "utf-8")
+    timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(yml)], root)
+    return site
 
 
 def page_weight(site: Path, recorder: RequestRecorder) -> tuple[int, int, int, int]:
@@ -89,7 +101,8 @@ def fresh_visits[T](site: Path, visit: Callable[[Page, str], T], runs: int = RUN
 
 
 def dom_ready(page: Page, url: str) -> float:
-    """DOMContentLoaded: before it, no script of any theme can make a quiz usable."""
+    """The end of DOMContentLoaded (the theme's start included): before it, no script of any theme can make a
+    quiz usable."""
     page.goto(url, wait_until="domcontentloaded")
     return float(page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
 
@@ -158,7 +171,11 @@ def site_part(root: Path, work: Path) -> Path:
     after_ready = [part for _, part in first_visits]
     in_course = fresh_visits(ours_site, quiz_after_link)
     reloaded = fresh_visits(ours_site, quiz_after_full_load)
-    ready = {"Kurs": fresh_visits(ours_site, dom_ready), "Standard-Material": fresh_visits(stock_site, dom_ready)}
+    ready = {
+        "Kurs": fresh_visits(ours_site, dom_ready),
+        "Standard-Material": fresh_visits(stock_site, dom_ready),
+        "Standard-Material, Funktionen des Kurses": fresh_visits(build_stock_with_features(root, work), dom_ready),
+    }
     s = statistics.median(builds.stock)
     print(f"Build (Median aus {RUNS} Läufen, jeweils ganzer Prozess; Caches der unveränderten Teile bleiben)")
     for label, times in (
@@ -211,7 +228,10 @@ def site_part(root: Path, work: Path) -> Path:
         f"  Später im selben Browser, Seite ganz geladen (Cache warm, ohne sofortige Navigation): Median"
         f" {statistics.median(reloaded):.0f} ms   Läufe: {', '.join(f'{t:.0f}' for t in reloaded)}  (Ziel ≤ 300 ms)"
     )
-    print("  Zum Vergleich DOMContentLoaded derselben Seite (davor macht kein Skript eines Themes etwas bedienbar):")
+    print(
+        "  Zum Vergleich das Ende von DOMContentLoaded derselben Seite (davor macht kein Skript eines Themes etwas"
+        " bedienbar; Funktionen des Kurses: theme.features aus mkdocs.yml, ohne Webfonts):"
+    )
     for name, times in ready.items():
-        print(f"  {name:36} {statistics.median(times):6.0f} ms   Läufe: {', '.join(f'{t:.0f}' for t in times)}")
+        print(f"  {name:42} {statistics.median(times):6.0f} ms   Läufe: {', '.join(f'{t:.0f}' for t in times)}")
     return ours_site

@@ -50,7 +50,8 @@ if TYPE_CHECKING:  # imported only for typing: the live-reload server is not nee
     from mkdocs.utils.templates import TemplateContext
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
-THEME = Path(__file__).resolve().parent.parent / "theme"  # partials over mkdocs-material's (the footer)
+# Partials over mkdocs-material's: footer, edit link, light/dark switch.
+THEME = Path(__file__).resolve().parent.parent / "theme"
 ASSET_URI = "assets/coursekit"
 STYLESHEETS = ["course.css"]
 # reveal.js for the slide decks, pinned in package.json and copied from node_modules.
