@@ -30,6 +30,16 @@ def scheme_meta(page: Page) -> str:
     return str(page.evaluate("document.querySelector('meta[name=color-scheme]').content"))
 
 
+def toolbar_matches_header(page: Page) -> bool:
+    """The phone browser's toolbar colour (meta theme-color) is the header's, as with the theme's switch."""
+    return bool(
+        page.evaluate(
+            """document.querySelector('meta[name=theme-color]').content
+               === getComputedStyle(document.querySelector('.md-header')).backgroundColor"""
+        )
+    )
+
+
 def test_the_switch_is_a_keyboard_button_and_the_choice_outlives_reloads_and_page_changes(page: Page) -> None:
     violations = watch_csp(page.context)
     errors: list[str] = []
@@ -39,6 +49,7 @@ def test_the_switch_is_a_keyboard_button_and_the_choice_outlives_reloads_and_pag
     body = page.locator("body")
     expect(body).to_have_attribute("data-md-color-scheme", "default")
     assert scheme_meta(page) == "light"
+    assert toolbar_matches_header(page)
     to_dark = page.get_by_role("button", name="Dunkles Farbschema")
     expect(to_dark).to_have_attribute("title", "Dunkles Farbschema")
     to_dark.focus()
@@ -47,6 +58,7 @@ def test_the_switch_is_a_keyboard_button_and_the_choice_outlives_reloads_and_pag
     to_light = page.get_by_role("button", name="Helles Farbschema")
     expect(to_light).to_be_focused()  # the same button, now offering the way back
     assert scheme_meta(page) == "dark"
+    assert toolbar_matches_header(page)
     expect(to_light.locator("[data-ck-palette-icon]:visible")).to_have_count(1)
     expect(body).not_to_have_attribute("data-md-color-switching", "")  # transitions come back after the switch
     assert axe_violations(page) == []
